@@ -1,0 +1,61 @@
+using System.Threading;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Infrastructure;
+
+/// <summary>Mail connection URIs such as <c>smtp://user:pass@host:587</c>.</summary>
+internal static class ConnectionUris
+{
+    private static readonly string[] MailSchemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
+
+    /// <summary>The constant text of a URI expression: a string, or <c>new Uri(constant)</c>.</summary>
+    public static string? Resolve(IOperation? uri, CancellationToken cancellationToken)
+    {
+        uri = ConstantResolver.Unwrap(uri);
+        if (uri is IObjectCreationOperation { Arguments.Length: > 0 } creation)
+        {
+            uri = creation.Arguments[0].Value;
+        }
+
+        return ConstantResolver.TryResolveString(uri, cancellationToken, out var text, out _) ? text : null;
+    }
+
+    public static bool IsMailUri(string uri)
+    {
+        var colon = uri.IndexOf("://", StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var scheme = uri.Substring(0, colon);
+        foreach (var mail in MailSchemes)
+        {
+            if (string.Equals(scheme, mail, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasPassword(string uri) => IsMailUri(uri) && Password(uri) is { Length: > 0 };
+
+    /// <summary>The password of the URI's user info, URL-decoded; null when there is none.</summary>
+    public static string? Password(string uri)
+    {
+        var start = uri.IndexOf("://", StringComparison.Ordinal) + 3;
+        var slash = uri.IndexOf('/', start);
+        var authorityEnd = slash < 0 ? uri.Length : slash;
+        var at = uri.LastIndexOf('@', authorityEnd - 1, authorityEnd - start);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var userInfo = uri.Substring(start, at - start);
+        var colon = userInfo.IndexOf(':');
+        return colon < 0 ? null : Uri.UnescapeDataString(userInfo.Substring(colon + 1));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Threading;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Infrastructure;
+
+/// <summary>What a credential expression turned out to be.</summary>
+internal readonly struct CredentialValue
+{
+    public CredentialValue(bool isDefault, bool isNetworkCredential, IOperation? creation, IOperation? user, IOperation? password)
+    {
+        IsDefault = isDefault;
+        IsNetworkCredential = isNetworkCredential;
+        Creation = creation;
+        User = user;
+        Password = password;
+    }
+
+    /// <summary>The process's own Windows credentials (<c>CredentialCache.Default…</c>): no password involved.</summary>
+    public bool IsDefault { get; }
+
+    public bool IsNetworkCredential { get; }
+
+    public IOperation? Creation { get; }
+
+    public IOperation? User { get; }
+
+    public IOperation? Password { get; }
+}
+
+/// <summary>
+/// Follows a credential expression to the <c>NetworkCredential</c> it holds: a creation in place, or one stored in a
+/// local of the same member or a field of the same type, with later <c>.Password = …</c> writes on that local.
+/// </summary>
+internal static class NetworkCredentials
+{
+    public static CredentialValue Find(IOperation? credential, KnownTypes types, CancellationToken cancellationToken)
+    {
+        credential = ConstantResolver.Unwrap(credential);
+        switch (credential)
+        {
+            case null:
+                return default;
+            case IPropertyReferenceOperation property when types.Is(property.Property.ContainingType, KnownType.System_Net_CredentialCache):
+                return new CredentialValue(isDefault: true, isNetworkCredential: true, null, null, null);
+            case IObjectCreationOperation creation:
+                return FromCreation(creation, types);
+            case ILocalReferenceOperation local:
+                return FromLocal(local, types);
+            case IFieldReferenceOperation or IPropertyReferenceOperation:
+                return FromMember(credential, types, cancellationToken);
+            default:
+                return new CredentialValue(false, types.Is(credential.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+        }
+    }
+
+    private static CredentialValue FromCreation(IObjectCreationOperation creation, KnownTypes types)
+    {
+        if (!types.IsOrDerivesFrom(creation.Type, KnownType.System_Net_NetworkCredential))
+        {
+            return default;
+        }
+
+        IOperation? user = null;
+        IOperation? password = null;
+        foreach (var argument in creation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "userName":
+                    user = argument.Value;
+                    break;
+                case "password":
+                    password = argument.Value;
+                    break;
+            }
+        }
+
+        if (creation.Initializer is not null)
+        {
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    if (property.Property.Name == "Password")
+                    {
+                        password = assignment.Value;
+                    }
+                    else if (property.Property.Name == "UserName")
+                    {
+                        user = assignment.Value;
+                    }
+                }
+            }
+        }
+
+        return new CredentialValue(false, true, creation, user, password);
+    }
+
+    private static CredentialValue FromLocal(ILocalReferenceOperation reference, KnownTypes types)
+    {
+        var root = ConstantResolver.Root(reference);
+        var values = new List<IOperation>();
+        ConstantResolver.TryGetLocalAssignments(reference.Local, root, values);
+        var result = Last(values, types, reference.Type);
+
+        // A later "credential.Password = …" on the same local replaces the constructor's password.
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Password", Instance: ILocalReferenceOperation owner } } assignment
+                && SymbolEqualityComparer.Default.Equals(owner.Local, reference.Local))
+            {
+                result = new CredentialValue(false, true, result.Creation, result.User, assignment.Value);
+            }
+        }
+
+        return result;
+    }
+
+    private static CredentialValue FromMember(IOperation reference, KnownTypes types, CancellationToken cancellationToken)
+    {
+        var member = HostResolver.ReferencedSymbol(reference);
+        var values = new List<IOperation>();
+        if (member is null || !ConstantResolver.TryGetMemberValues(reference, member, values, cancellationToken))
+        {
+            return new CredentialValue(false, types.Is(reference.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+        }
+
+        return Last(values, types, reference.Type);
+    }
+
+    private static CredentialValue Last(List<IOperation> values, KnownTypes types, ITypeSymbol? declaredType)
+    {
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            var found = Find(values[i], types, CancellationToken.None);
+            if (found.IsDefault || found.Creation is not null)
+            {
+                return found;
+            }
+        }
+
+        return new CredentialValue(false, types.Is(declaredType, KnownType.System_Net_NetworkCredential), null, null, null);
+    }
+}

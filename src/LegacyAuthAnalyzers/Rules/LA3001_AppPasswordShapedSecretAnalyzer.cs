@@ -1,0 +1,92 @@
+using LegacyAuthAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Rules;
+
+/// <summary>
+/// LA3001: a constant shaped like an app password (16 lower-case letters, or four groups of four) that reaches a mail
+/// credential sink or is stored in a mail password setting. The shape alone is too common to report elsewhere.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LA3001_AppPasswordShapedSecret);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Secrets in generated code (designer files, scaffolded settings) leak just the same.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        CredentialSiteAnalysis.Register(context, AnalyzeSite, RegisterSettingDeclarations);
+    }
+
+    private static void AnalyzeSite(CredentialSiteContext context)
+    {
+        if (context.IsLocalHost
+            || !HardCodedSecrets.TryFind(context.Site, context.OperationContext.CancellationToken, out var secret)
+            || !SecretShapes.IsAppPasswordShaped(secret.Value))
+        {
+            return;
+        }
+
+        if (ReportsDeclarations(context.Types) && MailContext.IsMailPasswordSetting(secret.Resolved.Source))
+        {
+            // The setting's declaration is reported already: one finding per secret.
+            return;
+        }
+
+        context.Report(
+            Descriptors.LA3001_AppPasswordShapedSecret,
+            secret.Location,
+            secret.AdditionalLocations,
+            context.Site.Api,
+            SecretShapes.DescribeAppPassword(secret.Value),
+            context.Site.ParameterName);
+    }
+
+    // Declarations are only looked at where a mail library proves the project talks to mail servers; with nothing but
+    // the base class library the rule keeps to the sinks, so ordinary projects pay for no initializer analysis.
+    private static bool ReportsDeclarations(KnownTypes types) => types.HasMailLibrary;
+
+    private static void RegisterSettingDeclarations(CompilationStartAnalysisContext start, KnownTypes types)
+    {
+        if (!ReportsDeclarations(types))
+        {
+            return;
+        }
+
+        start.RegisterOperationAction(AnalyzeSettingDeclaration, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+    }
+
+    private static void AnalyzeSettingDeclaration(OperationAnalysisContext context)
+    {
+        var (members, value) = context.Operation switch
+        {
+            IFieldInitializerOperation field => (field.InitializedFields.CastArray<ISymbol>(), field.Value),
+            IPropertyInitializerOperation property => (property.InitializedProperties.CastArray<ISymbol>(), property.Value),
+            _ => (ImmutableArray<ISymbol>.Empty, null!),
+        };
+
+        // The shape test is first: it rejects nearly every initializer without looking at names.
+        if (value?.ConstantValue.Value is not string text || !SecretShapes.IsAppPasswordShaped(text) || members.IsEmpty)
+        {
+            return;
+        }
+
+        var member = members[0];
+        if (!MailContext.IsMailPasswordSetting(member))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LA3001_AppPasswordShapedSecret,
+            value.Syntax.GetLocation(),
+            member.ContainingType.Name + "." + member.Name,
+            SecretShapes.DescribeAppPassword(text),
+            member.Name));
+    }
+}
