@@ -33,10 +33,15 @@ internal sealed class LegacyAuthOptions
 
     public ImmutableArray<string> LocalHosts { get; }
 
-    public static LegacyAuthOptions For(AnalyzerOptions options, SyntaxTree tree)
+    public static LegacyAuthOptions For(AnalyzerOptions options, SyntaxTree tree) =>
+        From(options.AnalyzerConfigOptionsProvider.GetOptions(tree), options.AnalyzerConfigOptionsProvider);
+
+    /// <summary>The options for a configuration file: its own .editorconfig section (e.g. <c>[*.config]</c>), else the .globalconfig.</summary>
+    public static LegacyAuthOptions For(AnalyzerOptions options, AdditionalText file) =>
+        From(options.AnalyzerConfigOptionsProvider.GetOptions(file), options.AnalyzerConfigOptionsProvider);
+
+    private static LegacyAuthOptions From(AnalyzerConfigOptions config, AnalyzerConfigOptionsProvider provider)
     {
-        var provider = options.AnalyzerConfigOptionsProvider;
-        var config = provider.GetOptions(tree);
         var sinks = Read(config, provider.GlobalOptions, CredentialSinksKey);
         var m365 = Read(config, provider.GlobalOptions, Microsoft365HostsKey);
         var local = Read(config, provider.GlobalOptions, LocalHostsKey);
