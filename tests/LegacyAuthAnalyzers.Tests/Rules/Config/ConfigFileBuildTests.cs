@@ -55,9 +55,17 @@ public sealed class ConfigFileBuildTests : IDisposable
     public async Task PlainBuildOfProjectWithConfigFiles_ReportsDiagnostic()
     {
         // The project already lists web.config: the package's targets must not add it a second time.
-        var project = CreateProject("OptIn", "<ItemGroup><AdditionalFiles Include=\"web.config\" /></ItemGroup>");
+        var project = CreateProject(
+            "OptIn",
+            """
+            <ItemGroup><AdditionalFiles Include="web.config" /></ItemGroup>
+            <PropertyGroup><LegacyAuthAnalyzersExcludeConfigFiles>Web.Legacy.config;archive/**</LegacyAuthAnalyzersExcludeConfigFiles></PropertyGroup>
+            """);
+        WriteFile(Path.Combine(project, "Web.Legacy.config"), WebConfig);
+        WriteFile(Path.Combine(project, "archive", "appsettings.json"), AppSettings);
 
-        // Copies in bin and node_modules are build output and dependencies, not the project's configuration.
+        // Copies in bin and node_modules are build output and dependencies, not the project's configuration; the
+        // excluded files are the project's choice.
         WriteFile(Path.Combine(project, "bin", "Release", "web.config"), WebConfig);
         WriteFile(Path.Combine(project, "node_modules", "mailer", "app.config"), WebConfig);
 
