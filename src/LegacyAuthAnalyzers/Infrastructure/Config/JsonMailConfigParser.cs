@@ -94,7 +94,7 @@ internal static class JsonMailConfigParser
 
             var prefix = string.Concat(words.Take(prefixLength));
             var key = path.Count == 0 ? property.Name : string.Join(KeySeparator.ToString(), path) + KeySeparator + property.Name;
-            var setting = new ConfigSetting(role, key, property.Name, prefix, value.Text, value.Kind == JsonKind.String, value.Span);
+            var setting = new ConfigSetting(role, key, property.Name, prefix, value.Text, value.Span);
             (candidates ??= new()).Add((setting, level));
         }
 

@@ -22,14 +22,13 @@ internal sealed class ConfigSetting
     // MailKit.Security.SecureSocketOptions in declaration order, so that a number maps to its name.
     private static readonly string[] SecureSocketOptionNames = { "None", "Auto", "SslOnConnect", "StartTls", "StartTlsWhenAvailable" };
 
-    public ConfigSetting(ConfigRole role, string key, string name, string prefix, string? value, bool isString, TextSpan span)
+    public ConfigSetting(ConfigRole role, string key, string name, string prefix, string? value, TextSpan span)
     {
         Role = role;
         Key = key;
         Name = name;
         Prefix = prefix;
         Value = value;
-        IsString = isString;
         Span = span;
     }
 
@@ -45,9 +44,6 @@ internal sealed class ConfigSetting
     public string Prefix { get; }
 
     public string? Value { get; }
-
-    /// <summary>Whether the value was written as a string (a JSON string or an XML attribute).</summary>
-    public bool IsString { get; }
 
     /// <summary>The value's text in the file.</summary>
     public TextSpan Span { get; }
@@ -204,7 +200,7 @@ internal sealed class MailConfigSection
                 return MailProtocol.Imap;
             }
 
-            if (word.StartsWith("pop", StringComparison.Ordinal))
+            if (word is "pop" or "pop3" || word.StartsWith("pop3", StringComparison.Ordinal))
             {
                 return MailProtocol.Pop3;
             }

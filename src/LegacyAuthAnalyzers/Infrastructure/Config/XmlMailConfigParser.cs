@@ -191,7 +191,7 @@ internal static class XmlMailConfigParser
 
                 if (role != ConfigRole.None && ValueSpan(reader.Name, lineInfo) is { } span)
                 {
-                    settings.Add(new ConfigSetting(role, attribute, attribute, string.Empty, reader.Value, isString: true, span));
+                    settings.Add(new ConfigSetting(role, attribute, attribute, string.Empty, reader.Value, span));
                 }
             }
 
@@ -225,7 +225,7 @@ internal static class XmlMailConfigParser
             var level = ConfigKeys.MailLevel(words);
             if (role != ConfigRole.None && level != MailContextLevel.None && ValueSpan(reader.Name, lineInfo) is { } span)
             {
-                var setting = new ConfigSetting(role, key!, key!, string.Concat(words.Take(prefixLength)), reader.Value, isString: true, span);
+                var setting = new ConfigSetting(role, key!, key!, string.Concat(words.Take(prefixLength)), reader.Value, span);
                 appSettings!.Add((setting, level));
             }
 

@@ -151,8 +151,8 @@ public sealed class MailConfigFilesTests
     {
         foreach (var option in Enum.GetValues<SecureSocketOptions>())
         {
-            var byNumber = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", ((int)option).ToString(System.Globalization.CultureInfo.InvariantCulture), false, default);
-            var byName = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", option.ToString().ToUpperInvariant(), true, default);
+            var byNumber = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", ((int)option).ToString(System.Globalization.CultureInfo.InvariantCulture), default);
+            var byName = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", option.ToString().ToUpperInvariant(), default);
 
             Assert.Equal(option.ToString(), byNumber.AsSecureSocketOptions);
             Assert.Equal(option.ToString(), byName.AsSecureSocketOptions);
