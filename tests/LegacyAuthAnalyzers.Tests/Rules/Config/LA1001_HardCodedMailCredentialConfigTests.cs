@@ -111,6 +111,19 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
     }
 
     [Fact]
+    public async Task AppSettingsJsonWithBomAndCrlf_ReportsDiagnostic()
+    {
+        var content = "\uFEFF{\r\n"
+            + "  \"MailSettings\": {\r\n"
+            + "    \"Server\": \"mail.contoso.com\",\r\n"
+            + "    \"Password\": \"{|#0:Crlf-B0m-S3cret|}\"\r\n"
+            + "  }\r\n"
+            + "}\r\n";
+
+        await VerifyAsync("/src/appsettings.Staging.json", content, Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'MailSettings:Password' in appsettings.Staging.json", 15, "Password"));
+    }
+
+    [Fact]
     public async Task EnvironmentSpecificAppSettings_ReportsDiagnostic()
     {
         await VerifyAsync("/src/appsettings.Development.json", """
