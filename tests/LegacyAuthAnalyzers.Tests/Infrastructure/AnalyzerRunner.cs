@@ -44,11 +44,10 @@ public static class AnalyzerRunner
         Compilation compilation, ImmutableDictionary<string, string> options, params DiagnosticAnalyzer[] analyzers)
     {
         var exceptions = new ConcurrentQueue<Exception>();
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new OptionsProvider(options));
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers.ToImmutableArray(),
             new CompilationWithAnalyzersOptions(
-                analyzerOptions,
+                CreateOptions(options),
                 onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
@@ -64,6 +63,10 @@ public static class AnalyzerRunner
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs")],
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>Analyzer options where every file and the global configuration see <paramref name="options"/>.</summary>
+    public static AnalyzerOptions CreateOptions(ImmutableDictionary<string, string> options)
+        => new(ImmutableArray<AdditionalText>.Empty, new OptionsProvider(options));
 
     /// <summary>The same options for every file and for the global configuration, as a root .editorconfig gives.</summary>
     private sealed class OptionsProvider(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
