@@ -374,6 +374,25 @@ public sealed class LA1001_HardCodedMailCredentialTests
     }
 
     [Fact]
+    public async Task EwsWebCredentialsFromNetworkCredential_ReportsDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Exchange
+            {
+                public static void Login(ExchangeService service)
+                {
+                    service.Credentials = new WebCredentials(new NetworkCredential("reader@example.com", {|#0:"Tr0ub4dor&3x"|}));
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, "password"));
+    }
+
+    [Fact]
     public async Task EwsCredentialsFromNetworkCredential_ReportsDiagnostic()
     {
         const string source = """

@@ -516,6 +516,26 @@ public sealed class LA1002_PasswordAuthenticationTests
     }
 
     [Fact]
+    public async Task WindowsCredentialsThroughMechanismOrWebCredentials_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Windows
+            {
+                public static void Smtp(SmtpClient client) => client.Authenticate(new SaslMechanismNtlm(CredentialCache.DefaultNetworkCredentials));
+
+                public static void Ews(ExchangeService service) => service.Credentials = new WebCredentials(CredentialCache.DefaultCredentials);
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task EwsDefaultAndOAuthCredentials_NoDiagnostic()
     {
         const string source = """

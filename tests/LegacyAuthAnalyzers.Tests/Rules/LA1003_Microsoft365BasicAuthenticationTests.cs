@@ -48,6 +48,28 @@ public sealed class LA1003_Microsoft365BasicAuthenticationTests
     }
 
     [Fact]
+    public async Task ConnectOverSocketToOffice365_ReportsDiagnostic()
+    {
+        const string source = """
+            using System.Net.Sockets;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Login(Socket socket, string user, string password)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(socket, "smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate(user, password)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", "'smtp.office365.com'", SmtpStatus));
+    }
+
+    [Fact]
     public async Task SystemNetMailToOffice365_ReportsDiagnostic()
     {
         const string source = """
