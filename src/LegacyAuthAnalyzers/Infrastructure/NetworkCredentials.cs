@@ -49,7 +49,7 @@ internal static class NetworkCredentials
             case IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation:
                 return FromMember(credential, types, cancellationToken);
             default:
-                return new CredentialValue(false, types.Is(credential.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+                return Untraced(credential.Type, types);
         }
     }
 
@@ -109,13 +109,13 @@ internal static class NetworkCredentials
         var member = HostResolver.ReferencedSymbol(reference);
         if (member is null)
         {
-            return new CredentialValue(false, types.Is(reference.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+            return Untraced(reference.Type, types);
         }
 
         var values = new List<IOperation>();
         var found = ConstantResolver.TryGetMemberValues(reference, member, values, cancellationToken)
             ? Last(values, types, reference.Type)
-            : new CredentialValue(false, types.Is(reference.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+            : Untraced(reference.Type, types);
         return WithPasswordWrites(found, member, ConstantResolver.Root(reference), types);
     }
 
@@ -154,6 +154,10 @@ internal static class NetworkCredentials
             }
         }
 
-        return new CredentialValue(false, types.Is(declaredType, KnownType.System_Net_NetworkCredential), null, null, null);
+        return Untraced(declaredType, types);
     }
+
+    /// <summary>A credential whose creation cannot be followed: only its static type is known.</summary>
+    private static CredentialValue Untraced(ITypeSymbol? type, KnownTypes types) =>
+        new(false, types.Is(type, KnownType.System_Net_NetworkCredential), null, null, null);
 }

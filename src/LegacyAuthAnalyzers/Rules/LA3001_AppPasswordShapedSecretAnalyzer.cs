@@ -51,8 +51,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
     /// <summary>Whether the secret comes from a mail password setting whose initializer the declaration check reports.</summary>
     private static bool IsReportedAtDeclaration(HardCodedSecret secret, CancellationToken cancellationToken)
     {
-        var source = secret.Resolved.Source;
-        if (!MailContext.IsMailPasswordSetting(source))
+        if (secret.Resolved.Source is not { } source || !MailContext.IsMailPasswordSetting(source))
         {
             return false;
         }
@@ -64,7 +63,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
 
         // The initializer comes first among the member's values; later assignments are not declarations.
         var values = new List<IOperation>();
-        return ConstantResolver.TryGetMemberValues(secret.Expression, source!, values, cancellationToken)
+        return ConstantResolver.TryGetMemberValues(secret.Expression, source, values, cancellationToken)
             && values.Count > 0
             && values[0].Parent is IFieldInitializerOperation or IPropertyInitializerOperation
             && IsReportedInitializerValue(ConstantOf(values[0]));
@@ -100,12 +99,11 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
         };
 
         // The shape test is first: it rejects nearly every initializer without looking at names.
-        if (value is null || !IsReportedInitializerValue(ConstantOf(value)) || members.IsEmpty)
+        if (value is null || members.IsEmpty || ConstantOf(value) is not string text || !IsReportedInitializerValue(text))
         {
             return;
         }
 
-        var text = (string)ConstantOf(value)!;
         var member = members[0];
         if (!MailContext.IsMailPasswordSetting(member))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
+using LegacyAuthAnalyzers.Tests.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -13,7 +14,7 @@ namespace LegacyAuthAnalyzers.Tests.Contracts;
 /// </summary>
 public sealed class CredentialRulesRegistrationTests
 {
-    public static TheoryData<string> CredentialAnalyzerNames => new(CredentialAnalyzers().Select(analyzer => analyzer.GetType().Name));
+    public static TheoryData<string> CredentialAnalyzerNames => new(CredentialRules.CreateAnalyzers().Select(analyzer => analyzer.GetType().Name));
 
     [Theory]
     [MemberData(nameof(CredentialAnalyzerNames))]
@@ -86,18 +87,9 @@ public sealed class CredentialRulesRegistrationTests
         Assert.Equal(new HashSet<OperationKind> { OperationKind.Invocation, OperationKind.ObjectCreation }, kinds);
     }
 
-    private static IEnumerable<DiagnosticAnalyzer> CredentialAnalyzers() =>
-    [
-        new LA1001_HardCodedMailCredentialAnalyzer(),
-        new LA1002_PasswordAuthenticationAnalyzer(),
-        new LA1003_Microsoft365BasicAuthenticationAnalyzer(),
-        new LA3001_AppPasswordShapedSecretAnalyzer(),
-        new LA3002_AppPasswordByNameAnalyzer(),
-    ];
-
     private static RecordingAnalysisContext Initialize(string analyzerName)
     {
-        var analyzer = CredentialAnalyzers().Single(a => a.GetType().Name == analyzerName);
+        var analyzer = CredentialRules.CreateAnalyzers().Single(a => a.GetType().Name == analyzerName);
         var context = new RecordingAnalysisContext();
         analyzer.Initialize(context);
         return context;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
@@ -226,11 +225,7 @@ public sealed partial class RuleContractTests
     private static async Task AssertRunsCleanlyAsync(string analyzerTypeName, string source, ImmutableArray<MetadataReference> references)
     {
         var analyzer = ExportedAnalyzers().Single(a => a.GetType().FullName == analyzerTypeName);
-        var compilation = CSharpCompilation.Create(
-            "Contract",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs")],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = AnalyzerRunner.Compile(source, references);
 
         var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, ImmutableDictionary<string, string>.Empty, analyzer);
 

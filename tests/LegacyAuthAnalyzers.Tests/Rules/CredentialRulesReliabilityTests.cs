@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,14 +10,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 /// <summary>SPEC §8: the credential rules never throw, whatever the input.</summary>
 public sealed class CredentialRulesReliabilityTests
 {
-    private static readonly DiagnosticAnalyzer[] CredentialAnalyzers =
-    [
-        new LA1001_HardCodedMailCredentialAnalyzer(),
-        new LA1002_PasswordAuthenticationAnalyzer(),
-        new LA1003_Microsoft365BasicAuthenticationAnalyzer(),
-        new LA3001_AppPasswordShapedSecretAnalyzer(),
-        new LA3002_AppPasswordByNameAnalyzer(),
-    ];
+    private static readonly DiagnosticAnalyzer[] CredentialAnalyzers = CredentialRules.CreateAnalyzers();
 
     public static TheoryData<string> HostileSources => new(
     [

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,14 +12,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 /// </summary>
 public sealed class CredentialRulesTogetherTests
 {
-    private static readonly DiagnosticAnalyzer[] CredentialAnalyzers =
-    [
-        new LA1001_HardCodedMailCredentialAnalyzer(),
-        new LA1002_PasswordAuthenticationAnalyzer(),
-        new LA1003_Microsoft365BasicAuthenticationAnalyzer(),
-        new LA3001_AppPasswordShapedSecretAnalyzer(),
-        new LA3002_AppPasswordByNameAnalyzer(),
-    ];
+    private static readonly DiagnosticAnalyzer[] CredentialAnalyzers = CredentialRules.CreateAnalyzers();
 
     private const string ManySites = """
         using System;
