@@ -79,6 +79,31 @@ public sealed class LA3001_AppPasswordShapedSecretTests
         await Verify.VerifyAnalyzerAsync(source, TestReferences.WithoutMailLibraries, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Credentials", Letters, "password"));
     }
 
+    [Theory]
+    [InlineData("\"qwrtzkbv\" + \"nhgfdlpx\"", Letters)]
+    [InlineData("@\"qwrtzkbvnhgfdlpx\"", Letters)]
+    [InlineData("\"\"\"qwrt zkbv nhgf dlpx\"\"\"", Groups)]
+    [InlineData("Prefix + \"nhgfdlpx\"", Letters)]
+    [InlineData("$\"{Prefix}nhgfdlpx\"", Letters)]
+    [InlineData("field", Letters)]
+    public async Task ConstantShape_ReportsDiagnostic(string expression, string shape)
+    {
+        var source = $$"""
+            using MailKit.Net.Smtp;
+
+            public sealed class Mailer
+            {
+                private const string Prefix = "qwrtzkbv";
+                private string {|#1:field|} = "qwrtzkbvnhgfdlpx";
+
+                public void Login(SmtpClient client) => client.Authenticate("alerts@example.com", {|#0:{{expression}}|});
+            }
+            """;
+
+        var expected = Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", shape, "password");
+        await Verify.VerifyAnalyzerAsync(source, expression == "field" ? expected.WithLocation(1) : expected);
+    }
+
     [Fact]
     public async Task ConstInAnotherFile_ReportsDiagnosticWithDeclarationLocation()
     {
