@@ -1,6 +1,5 @@
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<LegacyAuthAnalyzers.Rules.LA1001_HardCodedMailCredentialAnalyzer>;
 
