@@ -17,7 +17,10 @@ internal readonly struct ResolvedConstant
 
     public object? Value { get; }
 
-    /// <summary>The const, field, property or local the value was read from; null for an inline literal.</summary>
+    /// <summary>
+    /// The const, field, property or local the whole value was read from; null for an inline literal and for a value
+    /// built from several parts (concatenation, interpolation).
+    /// </summary>
     public ISymbol? Source { get; }
 
     /// <summary>Where the value was declared, when it is not written at the use site.</summary>
@@ -198,7 +201,8 @@ internal static class ConstantResolver
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     if (TryResolve(binary.LeftOperand, depth + 1, out var left) && TryResolve(binary.RightOperand, depth + 1, out var right))
                     {
-                        resolved = new ResolvedConstant(ToText(left.Value) + ToText(right.Value), left.Source ?? right.Source);
+                        // A value built from parts has no single declaration to point at.
+                        resolved = new ResolvedConstant(ToText(left.Value) + ToText(right.Value), null);
                         return true;
                     }
 
@@ -214,7 +218,6 @@ internal static class ConstantResolver
         {
             resolved = default;
             var text = new System.Text.StringBuilder();
-            ISymbol? source = null;
             foreach (var part in interpolated.Parts)
             {
                 switch (part)
@@ -225,14 +228,13 @@ internal static class ConstantResolver
                     case IInterpolationOperation { Alignment: null, FormatString: null } hole
                         when TryResolve(hole.Expression, depth + 1, out var value):
                         text.Append(ToText(value.Value));
-                        source ??= value.Source;
                         break;
                     default:
                         return false;
                 }
             }
 
-            resolved = new ResolvedConstant(text.ToString(), source);
+            resolved = new ResolvedConstant(text.ToString(), null);
             return true;
         }
 

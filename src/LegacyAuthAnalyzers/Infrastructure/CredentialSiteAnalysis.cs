@@ -39,7 +39,8 @@ internal static class CredentialSiteAnalysis
         {
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
-            var kinds = CredentialSites.OperationKinds(types, HasCustomSinks(start.Compilation, start.Options));
+            var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);
+            var kinds = CredentialSites.OperationKinds(types, hasCustomSinks);
             if (kinds.IsEmpty)
             {
                 return;
@@ -48,9 +49,13 @@ internal static class CredentialSiteAnalysis
             start.RegisterOperationAction(
                 operationContext =>
                 {
-                    var options = LegacyAuthOptions.For(operationContext.Options, operationContext.Operation.Syntax.SyntaxTree);
-                    if (CredentialSites.TryGet(operationContext.Operation, types, options, operationContext.CancellationToken, out var site))
+                    // The sink model needs the options only for declared sinks; without them, every operation that
+                    // is not a sink costs a name and symbol comparison and no options lookup.
+                    var tree = operationContext.Operation.Syntax.SyntaxTree;
+                    var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(operationContext.Options, tree) : LegacyAuthOptions.Empty;
+                    if (CredentialSites.TryGet(operationContext.Operation, types, sinkOptions, operationContext.CancellationToken, out var site))
                     {
+                        var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(operationContext.Options, tree);
                         onSite(new CredentialSiteContext(operationContext, site, types, options));
                     }
                 },

@@ -81,36 +81,8 @@ internal static class CredentialSites
 
     private static CredentialSite? FromAuthenticate(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken)
     {
-        IOperation? password = null;
-        var hasPassword = false;
-        foreach (var argument in invocation.Arguments)
-        {
-            var parameter = argument.Parameter;
-            if (parameter is null)
-            {
-                continue;
-            }
-
-            if (parameter.Name == "password")
-            {
-                password = argument.Value;
-                hasPassword = true;
-            }
-            else if (parameter.Name == "credentials")
-            {
-                var credential = NetworkCredentials.Find(argument.Value, types, cancellationToken);
-                if (credential.IsDefault)
-                {
-                    return null;
-                }
-
-                password = credential.Password;
-                hasPassword = true;
-            }
-        }
-
         // Authenticate(SaslMechanism) is not a password sink by itself: a password mechanism's creation is.
-        if (!hasPassword)
+        if (!TryGetPassword(invocation.Arguments, types, cancellationToken, out var password))
         {
             return null;
         }
@@ -157,8 +129,7 @@ internal static class CredentialSites
 
         if (types.Is(type, KnownType.Microsoft_Exchange_WebServices_Data_WebCredentials))
         {
-            var password = Argument(creation.Arguments, "password");
-            if (password is null)
+            if (!TryGetPassword(creation.Arguments, types, cancellationToken, out var password))
             {
                 return null;
             }
@@ -172,16 +143,9 @@ internal static class CredentialSites
 
     private static CredentialSite? FromSaslMechanism(IObjectCreationOperation creation, KnownTypes types, CancellationToken cancellationToken)
     {
-        IOperation? password = Argument(creation.Arguments, "password");
-        if (password is null)
+        if (!TryGetPassword(creation.Arguments, types, cancellationToken, out var password))
         {
-            var credentials = Argument(creation.Arguments, "credentials");
-            if (credentials is null)
-            {
-                return null;
-            }
-
-            password = NetworkCredentials.Find(credentials, types, cancellationToken).Password;
+            return null;
         }
 
         var endpoint = HostResolver.ForClient(AuthenticatingClient(creation), types, cancellationToken);
@@ -291,6 +255,30 @@ internal static class CredentialSites
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The password of a sink that takes a password or credentials (<c>NetworkCredential</c>, <c>ICredentials</c>):
+    /// null when the credentials cannot be followed. False when the call takes neither, or the process's own Windows
+    /// credentials, which involve no password.
+    /// </summary>
+    private static bool TryGetPassword(ImmutableArray<IArgumentOperation> arguments, KnownTypes types, CancellationToken cancellationToken, out IOperation? password)
+    {
+        password = Argument(arguments, "password");
+        if (password is not null)
+        {
+            return true;
+        }
+
+        var credentials = Argument(arguments, "credentials");
+        if (credentials is null)
+        {
+            return false;
+        }
+
+        var credential = NetworkCredentials.Find(credentials, types, cancellationToken);
+        password = credential.Password;
+        return !credential.IsDefault;
     }
 
     private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)

@@ -187,9 +187,9 @@ internal static class HostResolver
         {
             switch (operation)
             {
-                case IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Arguments.Length: > 0 } connect
+                case IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync" } connect
                     when IsSymbol(connect.Instance, symbol):
-                    return HostOfValue(connect.Arguments[0].Value, cancellationToken);
+                    return HostOfValue(ConnectTarget(connect), cancellationToken);
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                     when IsHostProperty(property.Property.Name) && IsSymbol(property.Instance, symbol):
                     return HostOfValue(assignment.Value, cancellationToken);
@@ -209,6 +209,23 @@ internal static class HostResolver
                     }
 
                     break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The host or URI argument of <c>Connect</c>: by parameter name, since the overloads that take a socket or a
+    /// stream put the host second.
+    /// </summary>
+    private static IOperation? ConnectTarget(IInvocationOperation connect)
+    {
+        foreach (var argument in connect.Arguments)
+        {
+            if (argument.Parameter?.Name is "host" or "uri")
+            {
+                return argument.Value;
             }
         }
 

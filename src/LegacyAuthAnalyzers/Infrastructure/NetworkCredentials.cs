@@ -29,7 +29,7 @@ internal readonly struct CredentialValue
 
 /// <summary>
 /// Follows a credential expression to the <c>NetworkCredential</c> it holds: a creation in place, or one stored in a
-/// local of the same member or a field of the same type, with later <c>.Password = …</c> writes on that local.
+/// local of the same member or a field of the same type, with later <c>.Password = …</c> writes on that local or field.
 /// </summary>
 internal static class NetworkCredentials
 {
@@ -46,10 +46,10 @@ internal static class NetworkCredentials
                 return FromCreation(creation, types);
             case ILocalReferenceOperation local:
                 return FromLocal(local, types);
-            case IFieldReferenceOperation or IPropertyReferenceOperation:
+            case IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation:
                 return FromMember(credential, types, cancellationToken);
             default:
-                return new CredentialValue(false, types.Is(credential.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+                return Untraced(credential.Type, types);
         }
     }
 
@@ -101,31 +101,46 @@ internal static class NetworkCredentials
         var root = ConstantResolver.Root(reference);
         var values = new List<IOperation>();
         ConstantResolver.TryGetLocalAssignments(reference.Local, root, values);
-        var result = Last(values, types, reference.Type);
-
-        // A later "credential.Password = …" on the same local replaces the constructor's password.
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Password", Instance: ILocalReferenceOperation owner } } assignment
-                && SymbolEqualityComparer.Default.Equals(owner.Local, reference.Local))
-            {
-                result = new CredentialValue(false, true, result.Creation, result.User, assignment.Value);
-            }
-        }
-
-        return result;
+        return WithPasswordWrites(Last(values, types, reference.Type), reference.Local, root, types);
     }
 
     private static CredentialValue FromMember(IOperation reference, KnownTypes types, CancellationToken cancellationToken)
     {
         var member = HostResolver.ReferencedSymbol(reference);
-        var values = new List<IOperation>();
-        if (member is null || !ConstantResolver.TryGetMemberValues(reference, member, values, cancellationToken))
+        if (member is null)
         {
-            return new CredentialValue(false, types.Is(reference.Type, KnownType.System_Net_NetworkCredential), null, null, null);
+            return Untraced(reference.Type, types);
         }
 
-        return Last(values, types, reference.Type);
+        var values = new List<IOperation>();
+        var found = ConstantResolver.TryGetMemberValues(reference, member, values, cancellationToken)
+            ? Last(values, types, reference.Type)
+            : Untraced(reference.Type, types);
+        return WithPasswordWrites(found, member, ConstantResolver.Root(reference), types);
+    }
+
+    /// <summary>
+    /// A later <c>credential.Password = …</c> on the same local or field, in the member body that uses the credential,
+    /// replaces the constructor's password.
+    /// </summary>
+    private static CredentialValue WithPasswordWrites(CredentialValue found, ISymbol owner, IOperation root, KnownTypes types)
+    {
+        if (found.IsDefault)
+        {
+            return found;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Password" } target } assignment
+                && SymbolEqualityComparer.Default.Equals(HostResolver.ReferencedSymbol(target.Instance), owner)
+                && types.IsOrDerivesFrom(target.Property.ContainingType, KnownType.System_Net_NetworkCredential))
+            {
+                found = new CredentialValue(false, true, found.Creation, found.User, assignment.Value);
+            }
+        }
+
+        return found;
     }
 
     private static CredentialValue Last(List<IOperation> values, KnownTypes types, ITypeSymbol? declaredType)
@@ -139,6 +154,10 @@ internal static class NetworkCredentials
             }
         }
 
-        return new CredentialValue(false, types.Is(declaredType, KnownType.System_Net_NetworkCredential), null, null, null);
+        return Untraced(declaredType, types);
     }
+
+    /// <summary>A credential whose creation cannot be followed: only its static type is known.</summary>
+    private static CredentialValue Untraced(ITypeSymbol? type, KnownTypes types) =>
+        new(false, types.Is(type, KnownType.System_Net_NetworkCredential), null, null, null);
 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,7 +33,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ReportsDeclarations(context.Types) && MailContext.IsMailPasswordSetting(secret.Resolved.Source))
+        if (ReportsDeclarations(context.Types) && IsReportedAtDeclaration(secret, context.OperationContext.CancellationToken))
         {
             // The setting's declaration is reported already: one finding per secret.
             return;
@@ -46,6 +47,33 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             SecretShapes.DescribeAppPassword(secret.Value),
             context.Site.ParameterName);
     }
+
+    /// <summary>Whether the secret comes from a mail password setting whose initializer the declaration check reports.</summary>
+    private static bool IsReportedAtDeclaration(HardCodedSecret secret, CancellationToken cancellationToken)
+    {
+        if (secret.Resolved.Source is not { } source || !MailContext.IsMailPasswordSetting(source))
+        {
+            return false;
+        }
+
+        if (source is IFieldSymbol { IsConst: true } constant)
+        {
+            return IsReportedInitializerValue(constant.HasConstantValue ? constant.ConstantValue : null);
+        }
+
+        // The initializer comes first among the member's values; later assignments are not declarations.
+        var values = new List<IOperation>();
+        return ConstantResolver.TryGetMemberValues(secret.Expression, source, values, cancellationToken)
+            && values.Count > 0
+            && values[0].Parent is IFieldInitializerOperation or IPropertyInitializerOperation
+            && IsReportedInitializerValue(ConstantOf(values[0]));
+    }
+
+    private static bool IsReportedInitializerValue(object? value) =>
+        value is string text && SecretShapes.IsAppPasswordShaped(text) && !SecretShapes.IsPlaceholder(text);
+
+    // Optional<T>.Value throws when there is no constant.
+    private static object? ConstantOf(IOperation operation) => operation.ConstantValue.HasValue ? operation.ConstantValue.Value : null;
 
     // Declarations are only looked at where a mail library proves the project talks to mail servers; with nothing but
     // the base class library the rule keeps to the sinks, so ordinary projects pay for no initializer analysis.
@@ -71,7 +99,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
         };
 
         // The shape test is first: it rejects nearly every initializer without looking at names.
-        if (value?.ConstantValue.Value is not string text || !SecretShapes.IsAppPasswordShaped(text) || members.IsEmpty)
+        if (value is null || members.IsEmpty || ConstantOf(value) is not string text || !IsReportedInitializerValue(text))
         {
             return;
         }

@@ -74,9 +74,14 @@ public sealed class LA3002_AppPasswordByNameAnalyzer : DiagnosticAnalyzer
                 }
 
                 return null;
-            case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
+            case IFieldReferenceOperation or IParameterReferenceOperation:
                 var symbol = HostResolver.ReferencedSymbol(value);
                 return symbol is not null && MailContext.IsAppPasswordName(symbol.Name) ? symbol.Name : null;
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                // settings.AppPassword, or configuration.GetSection("Mail:AppPassword").Value through its receiver.
+                return MailContext.IsAppPasswordName(property.Property.Name)
+                    ? property.Property.Name
+                    : AppPasswordName(property.Instance, hops + 1, cancellationToken);
             case IPropertyReferenceOperation indexer:
                 return ConstantKey(indexer.Arguments, cancellationToken);
             case IInvocationOperation invocation:
