@@ -1,6 +1,9 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using LegacyAuthAnalyzers.DocGen;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.EndToEnd;
@@ -27,6 +30,33 @@ public sealed class PackageTests : IClassFixture<PackedPackageFixture>
             [AnalyzerFolder + "LegacyAuthAnalyzers.CodeFixes.dll", AnalyzerFolder + "LegacyAuthAnalyzers.dll"],
             entries.Where(entry => entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase) || entry.StartsWith("ref/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Package_AnalyzerAssemblyHasEveryAnalyzerOfTheBuild()
+    {
+        var expected = typeof(Descriptors).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+            .Select(type => type.FullName!)
+            .ToList();
+
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var image = new MemoryStream();
+        using (var entry = archive.GetEntry(AnalyzerFolder + "LegacyAuthAnalyzers.dll")!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        var metadata = pe.GetMetadataReader();
+        var packed = metadata.TypeDefinitions
+            .Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(expected);
+        Assert.All(expected, name => Assert.Contains(name, packed));
     }
 
     [Fact]
