@@ -22,6 +22,10 @@ public sealed class SampleFixTests
         var formatted = await DotNet.RunAsync(copy.ProjectFolder, format);
         Assert.True(formatted.ExitCode == 0, formatted.ToString());
 
+        // dotnet format lists what its analysis found: proof that it loaded the analyzers and so the fixes.
+        var sampleRules = ruleIds.Except(SampleExpectations.RulesNotInSample.Keys);
+        Assert.All(sampleRules, id => Assert.True(formatted.Output.Contains(id, StringComparison.Ordinal), $"dotnet format did not see {id}.{Environment.NewLine}{formatted}"));
+
         var sarifPath = Path.Combine(copy.Root, "fixed.sarif");
         var build = await copy.BuildWithSarifAsync(sarifPath);
         Assert.True(build.ExitCode == 0, $"The fixed sample does not build.{Environment.NewLine}{Changes(before, copy)}{Environment.NewLine}{build}");
