@@ -188,7 +188,8 @@ public sealed partial class RuleContractTests
         var descriptor = Descriptor(id);
         var expected = $"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {SeverityName(descriptor.DefaultSeverity)} |";
 
-        Assert.Contains(expected, RepositoryFiles.ReadmeRulesTable().Select(line => line.Trim()));
+        // The generated table carries a "Code fix" column after these three.
+        Assert.Contains(RepositoryFiles.ReadmeRulesTable(), line => line.Trim().StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Fact]
