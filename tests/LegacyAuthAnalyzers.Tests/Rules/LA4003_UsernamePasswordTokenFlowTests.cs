@@ -2,11 +2,13 @@ using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using LegacyAuthAnalyzers.CodeFixes.Fixes;
 using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<LegacyAuthAnalyzers.Rules.LA4003_UsernamePasswordTokenFlowAnalyzer>;
+using VerifyFix = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<LegacyAuthAnalyzers.Rules.LA4003_UsernamePasswordTokenFlowAnalyzer, LegacyAuthAnalyzers.CodeFixes.Fixes.LA4003_UsernamePasswordTokenFlowCodeFix>;
 
 namespace LegacyAuthAnalyzers.Tests.Rules;
 
-public sealed partial class LA4003_UsernamePasswordTokenFlowTests
+public sealed class LA4003_UsernamePasswordTokenFlowTests
 {
     [Fact]
     public async Task MsalPublicClientUsernamePassword_ReportsDiagnostic()
@@ -450,5 +452,276 @@ public sealed partial class LA4003_UsernamePasswordTokenFlowTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source, TestReferences.WithAdalForNetFramework);
+    }
+
+    [Fact]
+    public async Task HardCodedUserAndPassword_FixesToDeviceCodeOnConsole()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public static class MailToken
+            {
+                private static readonly string[] Scopes = { "https://outlook.office.com/SMTP.Send" };
+
+                public static async Task<string> GetAsync(IPublicClientApplication app)
+                {
+                    const string user = "reports@contoso.com";
+                    var password = "Wq7!rT2#kd9Lzp";
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(Scopes, user, password)|}.ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public static class MailToken
+            {
+                private static readonly string[] Scopes = { "https://outlook.office.com/SMTP.Send" };
+
+                public static async Task<string> GetAsync(IPublicClientApplication app)
+                {
+                    var result = await app.AcquireTokenWithDeviceCode(Scopes, deviceCode =>
+                    {
+                        Console.WriteLine(deviceCode.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+    }
+
+    [Fact]
+    public async Task LoggerInScopeAndHardCodedPasswordField_FixesToDeviceCodeThroughLogger()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.Identity.Client;
+
+            public sealed class MailboxTokens
+            {
+                private static readonly string ServicePassword = "Rx7#pQ2!mb0x";
+                private readonly ILogger<MailboxTokens> logger;
+                private readonly IPublicClientApplication app;
+
+                public MailboxTokens(ILogger<MailboxTokens> logger, IPublicClientApplication app)
+                {
+                    this.logger = logger;
+                    this.app = app;
+                }
+
+                public async Task<string> GetAsync(string user)
+                {
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, ServicePassword)|}
+                        .WithClaims("{}")
+                        .ExecuteAsync();
+                    logger.LogDebug("Token acquired");
+                    return result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.Identity.Client;
+
+            public sealed class MailboxTokens
+            {
+                private readonly ILogger<MailboxTokens> logger;
+                private readonly IPublicClientApplication app;
+
+                public MailboxTokens(ILogger<MailboxTokens> logger, IPublicClientApplication app)
+                {
+                    this.logger = logger;
+                    this.app = app;
+                }
+
+                public async Task<string> GetAsync(string user)
+                {
+                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    {
+                        logger.LogInformation("{DeviceCodeMessage}", deviceCode.Message);
+                        return Task.CompletedTask;
+                    })
+                        .WithClaims("{}")
+                        .ExecuteAsync();
+                    logger.LogDebug("Token acquired");
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+    }
+
+    [Fact]
+    public async Task XOAuth2WithTokenFromUsernamePassword_FixesTheTokenCall()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+            using Microsoft.Identity.Client;
+
+            internal static class Mailbox
+            {
+                public static async Task OpenAsync(IPublicClientApplication app, ImapClient client, string user, string password)
+                {
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, password)|}.ExecuteAsync();
+                    await client.AuthenticateAsync({|#1:new SaslMechanismOAuth2(user, result.AccessToken)|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+            using Microsoft.Identity.Client;
+
+            internal static class Mailbox
+            {
+                public static async Task OpenAsync(IPublicClientApplication app, ImapClient client, string user, string password)
+                {
+                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    {
+                        Console.WriteLine(deviceCode.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync();
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(user, result.AccessToken));
+                }
+            }
+            """;
+
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = LA4003_UsernamePasswordTokenFlowCodeFix.EquivalenceKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+
+            // The obsolete warning is not this fixer's, so by default it would be expected to remain: it must not.
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+            ExpectedDiagnostics =
+            {
+                Obsolete(0),
+                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic("LA4003").WithLocation(1).WithLocation(0).WithArguments("new SaslMechanismOAuth2 with a token from AcquireTokenByUsernamePassword"),
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoCallsSharingAPasswordConstant_FixAllFixesToDeviceCode()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            internal static class Tokens
+            {
+                private const string Password = "Wq7!rT2#kd9Lzp";
+
+                public static async Task<string> SmtpAsync(IPublicClientApplication app, string user) =>
+                    (await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/SMTP.Send" }, user, Password)|}.ExecuteAsync()).AccessToken;
+
+                public static async Task<string> ImapAsync(IPublicClientApplication app, string user) =>
+                    (await {|#1:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, Password)|}.ExecuteAsync()).AccessToken;
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            internal static class Tokens
+            {
+                public static async Task<string> SmtpAsync(IPublicClientApplication app, string user) =>
+                    (await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
+                    {
+                        Console.WriteLine(deviceCode.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync()).AccessToken;
+
+                public static async Task<string> ImapAsync(IPublicClientApplication app, string user) =>
+                    (await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    {
+                        Console.WriteLine(deviceCode.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync()).AccessToken;
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(
+            source,
+            fixedSource,
+            Obsolete(0),
+            VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+            Obsolete(1),
+            VerifyFix.Diagnostic("LA4003").WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+    }
+
+    [Fact]
+    public async Task CallsWithoutDeviceCodeEquivalent_NoFix()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public static class Tokens
+            {
+                public static Task<AuthenticationResult> ConfidentialAsync(IConfidentialClientApplication app, string user, string password) =>
+                    {|#0:((IByUsernameAndPassword)app).AcquireTokenByUsernamePassword(new[] { "User.Read" }, user, password)|}.ExecuteAsync();
+
+                public static Task<AuthenticationResult> FederatedAsync(IPublicClientApplication app, string user, string password) =>
+                    {|#1:app.AcquireTokenByUsernamePassword(new[] { "User.Read" }, user, password)|}.WithFederationMetadata("<md/>").ExecuteAsync();
+
+                public static AcquireTokenByUsernamePasswordParameterBuilder Builder(IPublicClientApplication app, string user, string password) =>
+                    {|#2:app.AcquireTokenByUsernamePassword(new[] { "User.Read" }, user, password)|};
+            }
+            """;
+
+        await VerifyFix.VerifyCodeFixAsync(
+            source,
+            [
+                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IByUsernameAndPassword.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic("LA4003").WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic("LA4003").WithLocation(2).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+            ],
+            source);
+    }
+
+    /// <summary>MSAL marks username/password on public clients [Obsolete]: the source has the warning, the fix removes it.</summary>
+    private static DiagnosticResult Obsolete(int markupKey) => DiagnosticResult.CompilerWarning("CS0618").WithLocation(markupKey);
+
+    private static async Task VerifyFixWithoutNewWarnings(string source, string fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = LA4003_UsernamePasswordTokenFlowCodeFix.EquivalenceKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+
+            // The obsolete warning is not this fixer's, so by default it would be expected to remain: it must not.
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
     }
 }
