@@ -564,6 +564,144 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
     }
 
     [Fact]
+    public async Task LoggerParameterWithoutLoggingImport_FixesToDeviceCodeThroughLogger()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            internal sealed class Tokens
+            {
+                private readonly Microsoft.Extensions.Logging.ILogger instanceLogger;
+
+                public Tokens(Microsoft.Extensions.Logging.ILogger instanceLogger) => this.instanceLogger = instanceLogger;
+
+                public static async Task<string> GetAsync(IPublicClientApplication app, Microsoft.Extensions.Logging.ILogger<Tokens> log, string user, string password)
+                {
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/SMTP.Send" }, user, password)|}.ExecuteAsync();
+                    return result.AccessToken;
+                }
+
+                public Microsoft.Extensions.Logging.ILogger Logger => instanceLogger;
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.Identity.Client;
+
+            internal sealed class Tokens
+            {
+                private readonly Microsoft.Extensions.Logging.ILogger instanceLogger;
+
+                public Tokens(Microsoft.Extensions.Logging.ILogger instanceLogger) => this.instanceLogger = instanceLogger;
+
+                public static async Task<string> GetAsync(IPublicClientApplication app, Microsoft.Extensions.Logging.ILogger<Tokens> log, string user, string password)
+                {
+                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
+                    {
+                        log.LogInformation("{DeviceCodeMessage}", deviceCode.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync();
+                    return result.AccessToken;
+                }
+
+                public Microsoft.Extensions.Logging.ILogger Logger => instanceLogger;
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+    }
+
+    [Fact]
+    public async Task StaticMethodWithInstanceLoggerOnly_FixesToDeviceCodeOnConsole()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.Identity.Client;
+
+            internal sealed class Tokens(ILogger<Tokens> logger)
+            {
+                public void Started() => logger.LogInformation("Started");
+
+                public static async Task<string> GetAsync(IPublicClientApplication app, string user, string password)
+                {
+                    var deviceCode = "unrelated";
+                    Console.WriteLine(deviceCode);
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/SMTP.Send" }, user, password)|}.ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using Microsoft.Identity.Client;
+
+            internal sealed class Tokens(ILogger<Tokens> logger)
+            {
+                public void Started() => logger.LogInformation("Started");
+
+                public static async Task<string> GetAsync(IPublicClientApplication app, string user, string password)
+                {
+                    var deviceCode = "unrelated";
+                    Console.WriteLine(deviceCode);
+                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode2 =>
+                    {
+                        Console.WriteLine(deviceCode2.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+    }
+
+    [Fact]
+    public async Task TopLevelProgramWithInlineLiterals_FixesToDeviceCode()
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = """
+                using System;
+                using Microsoft.Identity.Client;
+
+                var app = PublicClientApplicationBuilder.Create("4a1aa1d5-c567-49d0-ad0b-cd957a47f842")
+                    .WithAuthority("https://login.microsoftonline.com/contoso.onmicrosoft.com")
+                    .Build();
+                var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, "reports@contoso.com", "Wq7!rT2#kd9Lzp")|}.ExecuteAsync();
+                Console.WriteLine(result.ExpiresOn);
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.Identity.Client;
+
+                var app = PublicClientApplicationBuilder.Create("4a1aa1d5-c567-49d0-ad0b-cd957a47f842")
+                    .WithAuthority("https://login.microsoftonline.com/contoso.onmicrosoft.com")
+                    .Build();
+                var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                {
+                    Console.WriteLine(deviceCode.Message);
+                    return Task.CompletedTask;
+                }).ExecuteAsync();
+                Console.WriteLine(result.ExpiresOn);
+                """,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit, OutputKind = OutputKind.ConsoleApplication },
+            ExpectedDiagnostics = { Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword") },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task XOAuth2WithTokenFromUsernamePassword_FixesTheTokenCall()
     {
         const string source = """
