@@ -148,7 +148,21 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         private ImmutableArray<SimpleNameSyntax> RenamedMembers { get; }
 
+        /// <summary>The shape at <paramref name="creationSyntax"/>, or null when the fix does not apply; never throws.</summary>
         public static DaemonShape? Find(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return TryFind(model, creationSyntax, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Code the fix does not understand is simply not offered a fix.
+                return null;
+            }
+        }
+
+        private static DaemonShape? TryFind(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
         {
             var types = KnownTypes.For(model.Compilation);
             if (types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null

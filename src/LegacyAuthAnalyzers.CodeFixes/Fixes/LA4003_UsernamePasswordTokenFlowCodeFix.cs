@@ -149,7 +149,21 @@ public sealed class LA4003_UsernamePasswordTokenFlowCodeFix : CodeFixProvider
         /// <summary>Declarations of hard-coded user names and passwords read only by the call being replaced.</summary>
         private ImmutableArray<SyntaxNode> UnusedDeclarations { get; }
 
+        /// <summary>The shape at <paramref name="syntax"/>, or null when the fix does not apply; never throws.</summary>
         public static DeviceCodeShape? Find(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return TryFind(model, syntax, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Code the fix does not understand is simply not offered a fix.
+                return null;
+            }
+        }
+
+        private static DeviceCodeShape? TryFind(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
         {
             var types = KnownTypes.For(model.Compilation);
             if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation

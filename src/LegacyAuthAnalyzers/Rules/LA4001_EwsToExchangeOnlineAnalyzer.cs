@@ -1,4 +1,3 @@
-using System.Threading;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,9 +11,6 @@ namespace LegacyAuthAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA4001_EwsToExchangeOnlineAnalyzer : DiagnosticAnalyzer
 {
-    // Uri values stored in locals or fields are followed at most this many hops, so the work per assignment is bounded.
-    private const int MaxUriDepth = 4;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA4001_EwsToExchangeOnline);
 
@@ -46,77 +42,12 @@ public sealed class LA4001_EwsToExchangeOnlineAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string? url;
-        try
-        {
-            url = UrlText(assignment.Value, 0, context.CancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return;
-        }
-
-        var host = MailHosts.Normalize(url);
+        var host = MailHosts.Normalize(ConstantUrls.Resolve(assignment.Value, context.CancellationToken));
         if (host is null || !MailHosts.IsMicrosoft365(host, LegacyAuthOptions.For(context.Options, assignment.Syntax.SyntaxTree)))
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA4001_EwsToExchangeOnline, assignment.Syntax.GetLocation(), host));
-    }
-
-    /// <summary>
-    /// The text of a <c>Uri</c> value: <c>new Uri(constant)</c>, <c>new Uri(constantBase, relative)</c>, or a local or
-    /// field whose every assignment is such a creation of the same host.
-    /// </summary>
-    private static string? UrlText(IOperation? value, int depth, CancellationToken cancellationToken)
-    {
-        value = ConstantResolver.Unwrap(value);
-        if (value is null || depth > MaxUriDepth)
-        {
-            return null;
-        }
-
-        switch (value)
-        {
-            case IObjectCreationOperation { Arguments.Length: > 0 } creation when creation.Type?.Name == "Uri":
-                var first = creation.Arguments[0].Value;
-                return ConstantResolver.TryResolveString(first, cancellationToken, out var text, out _)
-                    ? text
-                    : UrlText(first, depth + 1, cancellationToken);
-            case ILocalReferenceOperation local:
-                var assigned = new List<IOperation>();
-                return ConstantResolver.TryGetLocalAssignments(local.Local, ConstantResolver.Root(value), assigned)
-                    ? SameHost(assigned, depth, cancellationToken)
-                    : null;
-            case IFieldReferenceOperation field:
-                var values = new List<IOperation>();
-                return ConstantResolver.TryGetMemberValues(value, field.Field, values, cancellationToken)
-                    ? SameHost(values, depth, cancellationToken)
-                    : null;
-            default:
-                return ConstantResolver.TryResolveString(value, cancellationToken, out var constant, out _) ? constant : null;
-        }
-    }
-
-    /// <summary>The URL when every value resolves to one host, so a variable that may point elsewhere is not reported.</summary>
-    private static string? SameHost(List<IOperation> values, int depth, CancellationToken cancellationToken)
-    {
-        string? url = null;
-        string? host = null;
-        foreach (var value in values)
-        {
-            var text = UrlText(value, depth + 1, cancellationToken);
-            var normalized = MailHosts.Normalize(text);
-            if (normalized is null || host is not null && !string.Equals(host, normalized, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            url ??= text;
-            host = normalized;
-        }
-
-        return url;
     }
 }
