@@ -276,6 +276,7 @@ public sealed class LA4002_AdalInUseTests
             {
                 public static async Task<DateTimeOffset> ExpiryAsync(string authority)
                 {
+                    // The tenant's authority comes from the caller.
                     var context = {|#0:new AuthenticationContext(authority)|};
                     var clientId = Environment.GetEnvironmentVariable("MAIL_CLIENT_ID")!;
                     var secret = Environment.GetEnvironmentVariable("MAIL_CLIENT_SECRET")!;
@@ -293,6 +294,7 @@ public sealed class LA4002_AdalInUseTests
             {
                 public static async Task<DateTimeOffset> ExpiryAsync(string authority)
                 {
+                    // The tenant's authority comes from the caller.
                     var clientId = Environment.GetEnvironmentVariable("MAIL_CLIENT_ID")!;
                     var secret = Environment.GetEnvironmentVariable("MAIL_CLIENT_SECRET")!;
                     var app = ConfidentialClientApplicationBuilder.Create(clientId)
