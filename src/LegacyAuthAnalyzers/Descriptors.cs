@@ -115,7 +115,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LA4003_UsernamePasswordTokenFlow = Create(
         DiagnosticIds.UsernamePasswordTokenFlow,
         "Username/password token flow (ROPC)",
-        "{0} obtains a token with the user's password (ROPC); it cannot do multi-factor authentication or Conditional Access, use device code, interactive or client credentials",
+        "{0} uses the user's password to get a token (ROPC), which cannot do multi-factor authentication or Conditional Access; use device code, interactive sign-in or client credentials",
         DiagnosticSeverity.Warning,
         "The resource owner password credentials flow sends the user's password to the token endpoint. It cannot satisfy multi-factor authentication or Conditional Access and is obsolete in MSAL and Azure.Identity.",
         "CWE-522");

@@ -26,12 +26,19 @@ internal enum KnownType
     Microsoft_Exchange_WebServices_Data_OAuthCredentials,
     Microsoft_Exchange_WebServices_Data_WebCredentials,
 
+    // Microsoft.Extensions.Logging
+    Microsoft_Extensions_Logging_ILogger,
+
     // MSAL
+    Microsoft_Identity_Client_AcquireTokenByUsernamePasswordParameterBuilder,
     Microsoft_Identity_Client_ConfidentialClientApplicationBuilder,
+    Microsoft_Identity_Client_IPublicClientApplication,
     Microsoft_Identity_Client_PublicClientApplicationBuilder,
 
     // ADAL
     Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext,
+    Microsoft_IdentityModel_Clients_ActiveDirectory_ClientAssertionCertificate,
+    Microsoft_IdentityModel_Clients_ActiveDirectory_ClientCredential,
     Microsoft_IdentityModel_Clients_ActiveDirectory_UserPasswordCredential,
 
     // MimeKit
@@ -40,10 +47,18 @@ internal enum KnownType
     // Base class library
     System_Environment,
     System_Net_CredentialCache,
+    System_Net_Http_FormUrlEncodedContent,
+    System_Net_Http_Headers_AuthenticationHeaderValue,
+    System_Net_Http_HttpClientHandler,
+    System_Net_Http_SocketsHttpHandler,
+    System_Net_Http_StringContent,
+    System_Net_HttpRequestHeader,
     System_Net_ICredentials,
     System_Net_Mail_SmtpClient,
     System_Net_NetworkCredential,
     System_Net_ServicePointManager,
+    System_Net_WebClient,
+    System_Net_WebRequest,
     System_Uri,
 
     Count,

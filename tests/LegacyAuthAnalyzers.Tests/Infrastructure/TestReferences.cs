@@ -36,6 +36,8 @@ public static class TestReferences
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(() => Net100.AddRange(MailLibraries));
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_withAdalForNetFramework = new(CreateWithAdalForNetFramework);
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_withoutSystemNetMail = new(
         () => Net100.RemoveAll(reference => string.Equals(GetAssemblyName(reference), "System.Net.Mail", StringComparison.OrdinalIgnoreCase)));
 
@@ -59,6 +61,26 @@ public static class TestReferences
 
     /// <summary>The framework without System.Net.Mail.dll, so <c>System.Net.Mail.SmtpClient</c> does not resolve.</summary>
     public static ImmutableArray<MetadataReference> WithoutSystemNetMail => s_withoutSystemNetMail.Value;
+
+    /// <summary>
+    /// <see cref="All"/> with ADAL's .NET Framework build instead of its .NET Standard one: only the .NET Framework
+    /// build has <c>UserPasswordCredential</c>, the ADAL username/password flow legacy apps use.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithAdalForNetFramework => s_withAdalForNetFramework.Value;
+
+    private static ImmutableArray<MetadataReference> CreateWithAdalForNetFramework()
+    {
+        const string adal = "Microsoft.IdentityModel.Clients.ActiveDirectory";
+        var path = Path.Combine(AppContext.BaseDirectory, "AdalNetFramework", adal + ".dll");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing; the test project copies it from the ADAL package.");
+        }
+
+        return All
+            .RemoveAll(reference => string.Equals(Path.GetFileNameWithoutExtension(reference.Display), adal, StringComparison.OrdinalIgnoreCase))
+            .Add(MetadataReference.CreateFromFile(path));
+    }
 
     private static ImmutableArray<MetadataReference> CreateMailLibraries()
     {

@@ -134,6 +134,28 @@ public sealed class TestReferencesTests
         Assert.Equal(TestReferences.Net100.Length - 1, TestReferences.WithoutSystemNetMail.Length);
     }
 
+    [Fact]
+    public void WithAdalForNetFramework_ResolvesUserPasswordCredentialOnce()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public static class Usage
+            {
+                public static Task<AuthenticationResult> Acquire(AuthenticationContext context) =>
+                    context.AcquireTokenAsync("https://outlook.office365.com", "client-id", new UserPasswordCredential("user", "pass"));
+            }
+            """;
+
+        var compilation = Compile(source, TestReferences.WithAdalForNetFramework);
+
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotNull(compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Clients.ActiveDirectory.UserPasswordCredential"));
+        Assert.Null(Compile(string.Empty, TestReferences.All).GetTypeByMetadataName("Microsoft.IdentityModel.Clients.ActiveDirectory.UserPasswordCredential"));
+        Assert.Equal(TestReferences.All.Length, TestReferences.WithAdalForNetFramework.Length);
+    }
+
     private static CSharpCompilation Compile(string source, ImmutableArray<MetadataReference> references)
         => CSharpCompilation.Create(
             "ReferenceCheck",

@@ -1,0 +1,401 @@
+using System.Threading;
+using LegacyAuthAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Rules;
+
+/// <summary>
+/// LA4003: a token obtained with the user's password (resource owner password credentials, ROPC): MSAL
+/// <c>AcquireTokenByUsernamePassword</c>, ADAL <c>UserPasswordCredential</c>, Azure.Identity
+/// <c>UsernamePasswordCredential</c>, a hand-made token request with <c>grant_type=password</c>, and MailKit XOAUTH2
+/// fed by a token from <c>AcquireTokenByUsernamePassword</c> in the same member.
+/// </summary>
+/// <remarks>
+/// The library checks register only when MSAL, ADAL, Azure.Identity or MailKit is referenced. The hand-made request
+/// check cannot be gated by a library (System.Net.Http is everywhere), so it stays on object creations, where it costs a
+/// symbol comparison, a look at a constant first argument and, for collection initializers only, one look per element.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: which shape was found, so the fixer knows whether it can help.</summary>
+    public const string KindKey = "Kind";
+
+    /// <summary><c>AcquireTokenByUsernamePassword</c> on an MSAL public client: the device code fix applies.</summary>
+    public const string MsalPublicClientKind = "MsalPublicClient";
+
+    /// <summary>XOAUTH2 fed by a public client's <c>AcquireTokenByUsernamePassword</c>, which is the additional location.</summary>
+    public const string MailTokenFromPublicClientKind = "MailTokenFromPublicClient";
+
+    private const string OtherKind = "Other";
+
+    private const string RopcMethodName = "AcquireTokenByUsernamePassword";
+
+    // How far a token is followed back through locals, awaits and builder chains to the call that produced it.
+    private const int MaxTraceDepth = 12;
+
+    private static readonly ImmutableDictionary<string, string?> PublicClientProperties =
+        ImmutableDictionary<string, string?>.Empty.Add(KindKey, MsalPublicClientKind);
+
+    private static readonly ImmutableDictionary<string, string?> MailTokenFromPublicClientProperties =
+        ImmutableDictionary<string, string?>.Empty.Add(KindKey, MailTokenFromPublicClientKind);
+
+    private static readonly ImmutableDictionary<string, string?> OtherProperties =
+        ImmutableDictionary<string, string?>.Empty.Add(KindKey, OtherKind);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LA4003_UsernamePasswordTokenFlow);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // A password grant in generated client code sends the password just the same.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var analyzer = new CompilationAnalyzer(KnownTypes.For(start.Compilation));
+            if (analyzer.Msal is not null)
+            {
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
+            if (analyzer.HasCreationChecks)
+            {
+                start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
+            }
+
+            if (analyzer.HasHttp)
+            {
+                start.RegisterOperationAction(CompilationAnalyzer.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
+            }
+        });
+    }
+
+    /// <summary>True for an MSAL <c>AcquireTokenByUsernamePassword</c> call on a public client application.</summary>
+    internal static bool IsPublicClientRopc(IInvocationOperation invocation, KnownTypes types)
+    {
+        var publicClient = types.Get(KnownType.Microsoft_Identity_Client_IPublicClientApplication);
+        return publicClient is not null
+            && invocation.TargetMethod.Name == RopcMethodName
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, publicClient.ContainingAssembly)
+            && (Implements(invocation.TargetMethod.ContainingType, publicClient) || Implements(invocation.Instance?.Type, publicClient));
+    }
+
+    private static bool Implements(ITypeSymbol? type, INamedTypeSymbol @interface) =>
+        type is not null
+        && (SymbolEqualityComparer.Default.Equals(type, @interface) || type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
+
+    /// <summary>The symbols one compilation needs, resolved once.</summary>
+    private sealed class CompilationAnalyzer
+    {
+        private readonly KnownTypes types;
+        private readonly INamedTypeSymbol? adalUserPasswordCredential;
+        private readonly INamedTypeSymbol? azureUsernamePasswordCredential;
+        private readonly INamedTypeSymbol? saslOAuth2;
+        private readonly INamedTypeSymbol? stringContent;
+        private readonly INamedTypeSymbol? formUrlEncodedContent;
+
+        public CompilationAnalyzer(KnownTypes types)
+        {
+            this.types = types;
+            Msal = types.Get(KnownType.Microsoft_Identity_Client_PublicClientApplicationBuilder)?.ContainingAssembly;
+            adalUserPasswordCredential = types.Get(KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_UserPasswordCredential);
+            azureUsernamePasswordCredential = types.Get(KnownType.Azure_Identity_UsernamePasswordCredential);
+            saslOAuth2 = Msal is null ? null : types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2);
+            stringContent = types.Get(KnownType.System_Net_Http_StringContent);
+            formUrlEncodedContent = types.Get(KnownType.System_Net_Http_FormUrlEncodedContent);
+        }
+
+        public IAssemblySymbol? Msal { get; }
+
+        public bool HasHttp => stringContent is not null || formUrlEncodedContent is not null;
+
+        public bool HasCreationChecks => HasHttp || adalUserPasswordCredential is not null || azureUsernamePasswordCredential is not null || saslOAuth2 is not null;
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name != RopcMethodName || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Msal))
+            {
+                return;
+            }
+
+            var typeName = invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : method.ContainingType.Name;
+            var properties = IsPublicClientRopc(invocation, types) ? PublicClientProperties : OtherProperties;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LA4003_UsernamePasswordTokenFlow, invocation.Syntax.GetLocation(), properties, typeName + "." + RopcMethodName));
+        }
+
+        public void AnalyzeCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            var type = creation.Type;
+            if (type is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, adalUserPasswordCredential)
+                    || SymbolEqualityComparer.Default.Equals(type, azureUsernamePasswordCredential))
+                {
+                    Report(context, creation.Syntax, null, "new " + type.Name);
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, saslOAuth2))
+                {
+                    AnalyzeMailToken(context, creation);
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, stringContent))
+                {
+                    if (creation.Arguments.Length > 0 && PasswordGrantText.Contains(TemplateText.Of(creation.Arguments[0].Value, context.CancellationToken)))
+                    {
+                        Report(context, creation.Syntax, null, "A token request with grant_type=password");
+                    }
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, formUrlEncodedContent))
+                {
+                    AnalyzeFormContent(context, creation);
+                }
+                else if (HasHttp)
+                {
+                    AnalyzePairs(context, creation);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // An unexpected shape is simply not a finding.
+            }
+        }
+
+        public static void AnalyzeAnonymousObject(OperationAnalysisContext context)
+        {
+            // new { grant_type = "password", … }: the body of a JSON or form post built by an HTTP helper library.
+            foreach (var initializer in ((IAnonymousObjectCreationOperation)context.Operation).Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "grant_type" } } assignment
+                    && IsPassword(assignment.Value, context.CancellationToken))
+                {
+                    Report(context, assignment.Syntax, null, "A token request with grant_type=password");
+                    return;
+                }
+            }
+        }
+
+        /// <summary>A ("grant_type", "password") pair: a two-argument creation or an element of a collection initializer.</summary>
+        private static void AnalyzePairs(OperationAnalysisContext context, IObjectCreationOperation creation)
+        {
+            if (creation.Arguments.Length == 2
+                && IsGrantTypeKey(creation.Arguments[0].Value)
+                && IsPassword(creation.Arguments[1].Value, context.CancellationToken))
+            {
+                Report(context, creation.Syntax, null, "A token request with grant_type=password");
+                return;
+            }
+
+            if (creation.Initializer is null)
+            {
+                return;
+            }
+
+            foreach (var element in creation.Initializer.Initializers)
+            {
+                if (IsPasswordGrantPair(element, context.CancellationToken))
+                {
+                    Report(context, element.Syntax, null, "A token request with grant_type=password");
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>new FormUrlEncodedContent(form)</c> where the local <c>form</c> gets the pair after its creation
+        /// (<c>form["grant_type"] = "password"</c> or <c>form.Add(…)</c>); pairs in initializers are reported where they are.
+        /// </summary>
+        private static void AnalyzeFormContent(OperationAnalysisContext context, IObjectCreationOperation creation)
+        {
+            if (creation.Arguments.Length == 0 || ConstantResolver.Unwrap(creation.Arguments[0].Value) is not ILocalReferenceOperation form)
+            {
+                return;
+            }
+
+            foreach (var operation in ConstantResolver.Root(creation).Descendants())
+            {
+                var receiver = operation switch
+                {
+                    IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add => add.Instance,
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } => indexer.Instance,
+                    _ => null,
+                };
+
+                if (receiver is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, form.Local)
+                    && IsPasswordGrantPair(operation, context.CancellationToken))
+                {
+                    Report(context, creation.Syntax, operation.Syntax, "A token request with grant_type=password");
+                    return;
+                }
+            }
+        }
+
+        /// <summary>XOAUTH2 with a token that <c>AcquireTokenByUsernamePassword</c> produced in the same member.</summary>
+        private void AnalyzeMailToken(OperationAnalysisContext context, IObjectCreationOperation creation)
+        {
+            IOperation? token = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Ordinal == 1)
+                {
+                    token = argument.Value;
+                }
+            }
+
+            if (token is null || FindRopcCall(token, 0) is not { } ropc)
+            {
+                return;
+            }
+
+            var properties = IsPublicClientRopc(ropc, types) ? MailTokenFromPublicClientProperties : OtherProperties;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LA4003_UsernamePasswordTokenFlow,
+                creation.Syntax.GetLocation(),
+                new[] { ropc.Syntax.GetLocation() },
+                properties,
+                "new " + creation.Type!.Name + " with a token from " + RopcMethodName));
+        }
+
+        /// <summary>
+        /// Follows a token back through <c>.AccessToken</c>, <c>await</c>, <c>.Result</c>, builder calls such as
+        /// <c>ExecuteAsync</c>, and locals of the same member, to the MSAL call that acquired it.
+        /// </summary>
+        private IInvocationOperation? FindRopcCall(IOperation? operation, int depth)
+        {
+            operation = ConstantResolver.Unwrap(operation);
+            if (operation is null || depth > MaxTraceDepth)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    if (invocation.TargetMethod.Name == RopcMethodName && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, Msal))
+                    {
+                        return invocation;
+                    }
+
+                    return FindRopcCall(invocation.Instance, depth + 1);
+                case IAwaitOperation awaited:
+                    return FindRopcCall(awaited.Operation, depth + 1);
+                case IPropertyReferenceOperation { Property.Name: "AccessToken" or "Result" } property:
+                    return FindRopcCall(property.Instance, depth + 1);
+                case ILocalReferenceOperation local:
+                    var values = new List<IOperation>();
+                    if (!ConstantResolver.TryGetLocalAssignments(local.Local, ConstantResolver.Root(operation), values))
+                    {
+                        return null;
+                    }
+
+                    foreach (var value in values)
+                    {
+                        if (FindRopcCall(value, depth + 1) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsPasswordGrantPair(IOperation element, CancellationToken cancellationToken) => element switch
+        {
+            IInvocationOperation { Arguments.Length: 2 } add =>
+                IsGrantTypeKey(add.Arguments[0].Value) && IsPassword(add.Arguments[1].Value, cancellationToken),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment =>
+                IsGrantTypeKey(indexer.Arguments[0].Value) && IsPassword(assignment.Value, cancellationToken),
+            _ => false,
+        };
+
+        // The key must be written as a constant; resolving it through variables would cost work on every pair of every
+        // collection initializer in the compilation.
+        private static bool IsGrantTypeKey(IOperation value) =>
+            value.ConstantValue is { HasValue: true, Value: "grant_type" };
+
+        private static bool IsPassword(IOperation value, CancellationToken cancellationToken) =>
+            ConstantResolver.TryResolveString(value, cancellationToken, out var text, out _) && text == "password";
+
+        private static void Report(OperationAnalysisContext context, SyntaxNode node, SyntaxNode? additional, string api) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LA4003_UsernamePasswordTokenFlow,
+                node.GetLocation(),
+                additional is null ? null : new[] { additional.GetLocation() },
+                OtherProperties,
+                api));
+    }
+
+    /// <summary>Finds the password grant in a request body, form-encoded or JSON.</summary>
+    private static class PasswordGrantText
+    {
+        public static bool Contains(string? text)
+        {
+            if (text is null)
+            {
+                return false;
+            }
+
+            return ContainsForm(text) || ContainsJson(text);
+        }
+
+        // grant_type=password&…, not grant_type=password_reset or similar.
+        private static bool ContainsForm(string text)
+        {
+            const string Pair = "grant_type=password";
+            for (var index = text.IndexOf(Pair, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Pair, index + 1, StringComparison.Ordinal))
+            {
+                var before = index == 0 ? '&' : text[index - 1];
+                var after = index + Pair.Length == text.Length ? '&' : text[index + Pair.Length];
+                if (!IsWordCharacter(before) && !IsWordCharacter(after))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // "grant_type" : "password"
+        private static bool ContainsJson(string text)
+        {
+            const string Key = "\"grant_type\"";
+            for (var index = text.IndexOf(Key, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Key, index + 1, StringComparison.Ordinal))
+            {
+                var position = SkipWhitespace(text, index + Key.Length);
+                if (position < text.Length && text[position] == ':'
+                    && string.CompareOrdinal(text, SkipWhitespace(text, position + 1), "\"password\"", 0, 10) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int SkipWhitespace(string text, int position)
+        {
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+
+            return position;
+        }
+
+        private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
+    }
+}
