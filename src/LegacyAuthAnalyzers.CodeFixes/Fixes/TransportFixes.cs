@@ -90,8 +90,7 @@ internal static class TransportFixes
             return document;
         }
 
-        var generator = editor.Generator;
-        var options = (ExpressionSyntax)generator.MemberAccessExpression(generator.TypeExpression(optionsType, addImport: true), mode.ToString());
+        var options = SyntaxFactory.ParseExpression(OptionsTypeName(model, syntax.SpanStart, optionsType) + "." + mode);
         if (modeArgument.ArgumentKind == ArgumentKind.DefaultValue)
         {
             AddOptionsArgument(editor, syntax, modeArgument.Parameter!.Ordinal, options);
@@ -113,6 +112,18 @@ internal static class TransportFixes
         }
 
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// <c>SecureSocketOptions</c> when that name already means MailKit's enum here, else the qualified name: adding
+    /// <c>using MailKit.Security;</c> could make other names of the file ambiguous (its <c>AuthenticationException</c>).
+    /// </summary>
+    private static string OptionsTypeName(SemanticModel model, int position, INamedTypeSymbol optionsType)
+    {
+        var inScope = model.LookupNamespacesAndTypes(position, name: optionsType.Name);
+        return inScope.Length == 1 && SymbolEqualityComparer.Default.Equals(inScope[0], optionsType)
+            ? optionsType.Name
+            : optionsType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
     }
 
     /// <summary>Adds the options argument that was left to its default: positional right after the port, else named.</summary>
