@@ -281,10 +281,25 @@ internal static class TransportFixes
         if (portWrite?.Syntax.Parent is ExpressionStatementSyntax statement && portWrite.Syntax is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access })
         {
             var enable = SyntaxFactory.ExpressionStatement(member.WithLeft(access.WithName(SyntaxFactory.IdentifierName("EnableSsl"))))
-                .WithLeadingTrivia(statement.GetLeadingTrivia())
+                .WithLeadingTrivia(Indentation(statement.GetLeadingTrivia()))
                 .WithTrailingTrivia(statement.GetTrailingTrivia());
             editor.InsertAfter(statement, enable);
         }
+    }
+
+    /// <summary>The statement's own indentation, without the comments and blank lines above it.</summary>
+    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+    {
+        var lastLineBreak = -1;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lastLineBreak = i;
+            }
+        }
+
+        return SyntaxFactory.TriviaList(leading.Skip(lastLineBreak + 1).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
     }
 
     private static BaseObjectCreationExpressionSyntax WithInitializerMember(BaseObjectCreationExpressionSyntax creation, AssignmentExpressionSyntax member)
