@@ -131,7 +131,8 @@ internal static class CertificateCallbacks
 
     private static bool BodyAccepts(IBlockOperation? body, ImmutableArray<IParameterSymbol> parameters, CancellationToken cancellationToken)
     {
-        if (body is null || parameters.IsEmpty)
+        // No parameters (`delegate { return true; }`) means nothing can be looked at.
+        if (body is null)
         {
             return false;
         }
