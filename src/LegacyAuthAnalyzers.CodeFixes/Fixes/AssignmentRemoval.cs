@@ -29,8 +29,8 @@ internal static class AssignmentRemoval
         var assignment = Find(editor.OriginalRoot, span);
         switch (assignment?.Parent)
         {
-            case InitializerExpressionSyntax:
-                editor.RemoveNode(assignment, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            case InitializerExpressionSyntax initializer:
+                RemoveMember(editor, initializer, assignment);
                 break;
             case ExpressionStatementSyntax statement:
                 RemoveStatement(editor, statement);
@@ -40,6 +40,27 @@ internal static class AssignmentRemoval
         }
 
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// Removes an object initializer member with its comma; the last member of a list without a trailing comma hands
+    /// its trailing trivia (the space before <c>}</c>, or the line break) to the member before it.
+    /// </summary>
+    private static void RemoveMember(DocumentEditor editor, InitializerExpressionSyntax initializer, ExpressionSyntax member)
+    {
+        var expressions = initializer.Expressions;
+        var index = expressions.IndexOf(member);
+        var isLastWithoutComma = index == expressions.Count - 1 && expressions.SeparatorCount < expressions.Count;
+        if (!isLastWithoutComma || index == 0)
+        {
+            editor.RemoveNode(member, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            return;
+        }
+
+        var nodes = expressions.Take(index).ToList();
+        nodes[index - 1] = nodes[index - 1].WithTrailingTrivia(member.GetTrailingTrivia());
+        var separators = expressions.GetSeparators().Take(index - 1);
+        editor.ReplaceNode(initializer, initializer.WithExpressions(SyntaxFactory.SeparatedList(nodes, separators)));
     }
 
     private static void RemoveStatement(DocumentEditor editor, StatementSyntax statement)
