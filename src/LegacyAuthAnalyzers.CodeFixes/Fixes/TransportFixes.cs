@@ -19,6 +19,19 @@ internal static class TransportFixes
     /// <summary>The rewrite for a diagnostic, or null when none is safe; decided before the fix is offered.</summary>
     public static async Task<Func<CancellationToken, Task<Document>>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TryPlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fixer must never throw: an unexpected shape gets no fix.
+            return null;
+        }
+    }
+
+    private static async Task<Func<CancellationToken, Task<Document>>?> TryPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
         if (!diagnostic.Properties.TryGetValue(TransportProperties.FixMode, out var modeText)
             || !Enum.TryParse<TlsMode>(modeText, out var mode)
             || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root

@@ -254,7 +254,7 @@ internal static class CertificateCallbacks
         private bool MayBeTrueUnchecked(IOperation? value)
         {
             value = ConstantResolver.Unwrap(value);
-            if (value is null)
+            if (value is null or IInvalidOperation || value.Type?.SpecialType != SpecialType.System_Boolean)
             {
                 return false;
             }

@@ -128,7 +128,17 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
             }
 
             // Computing twice on a race is harmless: both threads reach the same answer.
-            var found = Compute(cancellationToken);
+            string? found;
+            try
+            {
+                found = Compute(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Unknown is not a finding; the next callback asks again.
+                return null;
+            }
+
             Volatile.Write(ref user, found);
             Volatile.Write(ref state, Known);
             return found;

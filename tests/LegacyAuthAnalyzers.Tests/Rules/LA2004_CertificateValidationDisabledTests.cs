@@ -416,4 +416,72 @@ public sealed class LA2004_CertificateValidationDisabledTests
             fixedSource,
             LA2004_CertificateValidationDisabledCodeFix.EquivalenceKey);
     }
+
+    [Fact]
+    public async Task GlobalCallbackInTopLevelProgram_FixesByRemovingIt()
+    {
+        var test = new VerifyFix.Test
+        {
+            References = TestReferences.WithoutMailLibraries,
+            TestState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System.Net;
+                    using System.Net.Mail;
+
+                    ServicePointManager.ServerCertificateValidationCallback = {|#0:(sender, certificate, chain, errors) => true|};
+                    using var client = new SmtpClient("smtp.contoso.com", 587) { EnableSsl = true };
+                    client.Send("alerts@contoso.com", "ops@contoso.com", "Disk space", "Low on D:");
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by System.Net.Mail)"),
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Net;
+                    using System.Net.Mail;
+
+                    using var client = new SmtpClient("smtp.contoso.com", 587) { EnableSsl = true };
+                    client.Send("alerts@contoso.com", "ops@contoso.com", "Disk space", "Low on D:");
+                    """,
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task MalformedCode_NoDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                public static class Broken
+                {
+                    public static void Run(MailKit.Net.Smtp.SmtpClient client, Missing missing)
+                    {
+                        client.ServerCertificateValidationCallback = Missing.Method;
+                        client.ServerCertificateValidationCallback = (s, c, h, e) => { if (missing) return; };
+                        ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) =>;
+                        missing.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+
+        await test.RunAsync();
+    }
 }
