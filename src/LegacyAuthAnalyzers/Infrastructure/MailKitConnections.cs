@@ -55,6 +55,9 @@ internal sealed class MailKitConnection
     public const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
     public const string Microsoft365RejectsPort465 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
 
+    /// <summary>Stands for a part of a URI that is not constant.</summary>
+    private const char Unknown = '\u0001';
+
     private static readonly char[] AuthorityEnds = { '/', '?', '#' };
 
     private MailKitConnection(IInvocationOperation invocation, ConnectShape shape, MailProtocol protocol)
@@ -323,17 +326,18 @@ internal sealed class MailKitConnection
     private static MailKitConnection? FromUri(IInvocationOperation invocation, IArgumentOperation uri, MailProtocol protocol, CancellationToken cancellationToken)
     {
         var connection = new MailKitConnection(invocation, ConnectShape.Uri, protocol) { ModeArgument = uri };
-        var text = ConnectionUris.Resolve(uri.Value, cancellationToken);
-        if (text is null || !ConnectionUris.IsMailUri(text))
+        var text = ConnectionUris.Resolve(uri.Value, cancellationToken) ?? UriTemplate(uri.Value, cancellationToken);
+        var schemeEnd = text?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (text is null || schemeEnd <= 0 || text.IndexOf(Unknown) is >= 0 and var firstUnknown && firstUnknown < schemeEnd || !ConnectionUris.IsMailUri(text))
         {
             connection.Mode = TlsMode.Unknown;
             return connection;
         }
 
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
         var scheme = text.Substring(0, schemeEnd).ToLowerInvariant();
         connection.UriScheme = scheme;
-        connection.Host = MailHosts.Normalize(text);
+        var host = MailHosts.Normalize(text);
+        connection.Host = host is null || host.IndexOf(Unknown) >= 0 ? null : host;
         connection.Mode = scheme.EndsWith("s", StringComparison.Ordinal) ? TlsMode.SslOnConnect : StartTlsQuery(text);
         if (UriPort(text, schemeEnd + 3) is { } port)
         {
@@ -342,6 +346,73 @@ internal sealed class MailKitConnection
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// The URI as far as it is constant, each part that is not written as <see cref="Unknown"/>:
+    /// <c>$"smtp://{settings.Host}:{settings.Port}"</c> is still an <c>smtp://</c> URI without <c>starttls=always</c>.
+    /// </summary>
+    private static string? UriTemplate(IOperation? value, CancellationToken cancellationToken)
+    {
+        value = ConstantResolver.Unwrap(value);
+        if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation)
+        {
+            value = ConstantResolver.Unwrap(creation.Arguments[0].Value);
+        }
+
+        if (value is not (IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }))
+        {
+            return null;
+        }
+
+        var template = new System.Text.StringBuilder();
+        AppendTemplate(value, template, 0, cancellationToken);
+        return template.ToString();
+    }
+
+    private static void AppendTemplate(IOperation? value, System.Text.StringBuilder template, int depth, CancellationToken cancellationToken)
+    {
+        value = ConstantResolver.Unwrap(value);
+        if (value is null || depth > 8)
+        {
+            template.Append(Unknown);
+            return;
+        }
+
+        if (ConstantResolver.TryResolveString(value, cancellationToken, out var text, out _))
+        {
+            template.Append(text);
+            return;
+        }
+
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal })
+                    {
+                        template.Append(literal);
+                    }
+                    else if (part is IInterpolationOperation { Alignment: null, FormatString: null } hole)
+                    {
+                        AppendTemplate(hole.Expression, template, depth + 1, cancellationToken);
+                    }
+                    else
+                    {
+                        template.Append(Unknown);
+                    }
+                }
+
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                AppendTemplate(concatenation.LeftOperand, template, depth + 1, cancellationToken);
+                AppendTemplate(concatenation.RightOperand, template, depth + 1, cancellationToken);
+                break;
+            default:
+                template.Append(Unknown);
+                break;
+        }
     }
 
     /// <summary>MailKit's reading of <c>?starttls=</c>: always/true/yes require it, never/false/no turn TLS off.</summary>
@@ -353,7 +424,8 @@ internal sealed class MailKitConnection
             return TlsMode.StartTlsWhenAvailable;
         }
 
-        foreach (var pair in uri.Substring(query + 1).Split('&', ';'))
+        var queryText = uri.Substring(query + 1);
+        foreach (var pair in queryText.Split('&', ';'))
         {
             var equals = pair.IndexOf('=');
             if (equals <= 0 || !string.Equals(pair.Substring(0, equals).Trim(), "starttls", StringComparison.OrdinalIgnoreCase))
@@ -363,6 +435,8 @@ internal sealed class MailKitConnection
 
             switch (pair.Substring(equals + 1).Trim().ToLowerInvariant())
             {
+                case var setting when setting.IndexOf(Unknown) >= 0:
+                    return TlsMode.Unknown;
                 case "always" or "true" or "yes":
                     return TlsMode.StartTls;
                 case "never" or "false" or "no":
@@ -372,7 +446,8 @@ internal sealed class MailKitConnection
             }
         }
 
-        return TlsMode.StartTlsWhenAvailable;
+        // A query written at run time may carry starttls itself.
+        return queryText.IndexOf(Unknown) >= 0 ? TlsMode.Unknown : TlsMode.StartTlsWhenAvailable;
     }
 
     /// <summary>The port of the URI's authority; 0 when absent (the default port), null when not a number.</summary>
@@ -390,7 +465,8 @@ internal sealed class MailKitConnection
         var colon = authority.LastIndexOf(':');
         if (colon < 0 || colon < bracket)
         {
-            return 0;
+            // A host written at run time may carry its own port.
+            return authority.IndexOf(Unknown) >= 0 ? null : 0;
         }
 
         var digits = authority.Substring(colon + 1);

@@ -35,10 +35,6 @@ internal static class MailPorts
         _ => port is 25 or 587 or 143 or 110,
     };
 
-    /// <summary>The mode that works on the port: implicit TLS on the implicit-TLS ports, required STARTTLS elsewhere.</summary>
-    public static TlsMode SecureModeFor(int port, MailProtocol protocol) =>
-        IsImplicitTls(port, protocol) ? TlsMode.SslOnConnect : TlsMode.StartTls;
-
     /// <summary>Microsoft 365 SMTP AUTH takes STARTTLS on 587 (or 25) only; 465 is not offered (DOMAIN §3).</summary>
     public static bool RejectsImplicitTls(string? host) =>
         MailHosts.Normalize(host) is "smtp.office365.com" or "smtp-legacy.office365.com";

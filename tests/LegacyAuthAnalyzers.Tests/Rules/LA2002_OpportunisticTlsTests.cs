@@ -371,4 +371,77 @@ public sealed class LA2002_OpportunisticTlsTests
             VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "'smtp.contoso.com'", "'?starttls=always'"),
             source);
     }
+
+    [Fact]
+    public async Task PlainUriBuiltFromSettings_ReportsDiagnosticWithoutFix()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            public sealed class SmtpSettings
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; }
+                public string Query { get; set; } = "";
+            }
+
+            public static class Mailer
+            {
+                public static void Connect(SmtpClient client, SmtpSettings settings)
+                {
+                    {|#0:client.Connect(new Uri($"smtp://{settings.Host}:25"))|};
+                    {|#1:client.Connect(new Uri("smtp://" + settings.Host + ":" + settings.Port))|};
+                    client.Connect(new Uri($"smtps://{settings.Host}:{settings.Port}"));
+                    client.Connect(new Uri($"smtp://{settings.Host}:587/?starttls=always"));
+                    client.Connect(new Uri($"smtp://{settings.Host}/?{settings.Query}"));
+                    client.Connect(new Uri($"{settings.Query}://{settings.Host}"));
+                }
+            }
+            """;
+
+        await VerifyFix.VerifyCodeFixAsync(
+            source,
+            [
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
+            ],
+            source);
+    }
+
+    [Fact]
+    public async Task ConflictingSecureSocketOptionsName_FixesToQualifiedName()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail
+            {
+                public enum SecureSocketOptions { Off, On }
+
+                public static class Mailer
+                {
+                    public static void Connect(SmtpClient client) => {|#0:client.Connect("smtp.contoso.com", 587, false)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail
+            {
+                public enum SecureSocketOptions { Off, On }
+
+                public static class Mailer
+                {
+                    public static void Connect(SmtpClient client) => client.Connect("smtp.contoso.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await VerifyFix.VerifyCodeFixAsync(
+            source,
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
+            fixedSource);
+    }
 }

@@ -516,4 +516,28 @@ public sealed class LA2003_PortTlsMismatchTests
             ],
             fixedSource);
     }
+
+    [Fact]
+    public async Task PlainUriBuiltFromSettingsOnImplicitPort_ReportsDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            public sealed class SmtpSettings
+            {
+                public string Host { get; set; } = "";
+            }
+
+            public static class Mailer
+            {
+                public static void Connect(SmtpClient client, SmtpSettings settings) =>
+                    {|#0:client.Connect(new Uri($"smtp://{settings.Host}:465"))|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "opportunistic STARTTLS ('smtp://')", "465", Hangs, "'smtps://' on port 465"));
+    }
 }
