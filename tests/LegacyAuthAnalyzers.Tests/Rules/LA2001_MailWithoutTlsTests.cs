@@ -783,7 +783,7 @@ public sealed class LA2001_MailWithoutTlsTests
     }
 
     [Fact]
-    public async Task SeveralConnectionsInDocument_FixAllFixesEvery()
+    public async Task SeveralConnectionsInDocument_FixesToTlsEverywhere()
     {
         const string source = """
             using System.Net.Mail;

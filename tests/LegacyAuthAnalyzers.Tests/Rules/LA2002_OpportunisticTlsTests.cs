@@ -352,7 +352,7 @@ public sealed class LA2002_OpportunisticTlsTests
     }
 
     [Fact]
-    public async Task UriFromConstantElsewhere_OffersNoFix()
+    public async Task UriFromConstantElsewhere_ReportsDiagnosticWithoutFix()
     {
         const string source = """
             using System;

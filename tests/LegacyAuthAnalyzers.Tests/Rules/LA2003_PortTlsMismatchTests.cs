@@ -540,4 +540,30 @@ public sealed class LA2003_PortTlsMismatchTests
             source,
             Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "opportunistic STARTTLS ('smtp://')", "465", Hangs, "'smtps://' on port 465"));
     }
+
+    [Fact]
+    public async Task SystemNetMailPort465InInitializerWithoutEnableSsl_FixesToSubmissionPortWithEnableSsl()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            public static class Mailer
+            {
+                public static SmtpClient Create() => new SmtpClient { Host = "smtp.contoso.com", {|#0:Port = 465|} };
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            public static class Mailer
+            {
+                public static SmtpClient Create() => new SmtpClient { Host = "smtp.contoso.com", Port = 587, EnableSsl = true };
+            }
+            """;
+
+        await VerifyFix.VerifyCodeFixAsync(
+            source,
+            VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments(SystemNetMail, SystemNetMailMode, "465", SystemNetMailHangs, SystemNetMailRemedy),
+            fixedSource);
+    }
 }

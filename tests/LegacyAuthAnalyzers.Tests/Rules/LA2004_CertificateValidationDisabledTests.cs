@@ -325,7 +325,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
     }
 
     [Fact]
-    public async Task AcceptAllStatement_FixesByRemovingIt()
+    public async Task AcceptAllStatement_FixesToDefaultValidation()
     {
         var source = Usings + """
             public static class Mailer
@@ -356,7 +356,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
     }
 
     [Fact]
-    public async Task GuardedAndInitializerCallbacks_FixAllRemovesEvery()
+    public async Task GuardedAndInitializerCallbacks_FixesToDefaultValidation()
     {
         var source = Usings + """
             public sealed class MailSettings
@@ -418,7 +418,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
     }
 
     [Fact]
-    public async Task GlobalCallbackInTopLevelProgram_FixesByRemovingIt()
+    public async Task GlobalCallbackInTopLevelProgram_FixesToDefaultValidation()
     {
         var test = new VerifyFix.Test
         {

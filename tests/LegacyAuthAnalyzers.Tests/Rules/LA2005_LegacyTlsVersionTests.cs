@@ -144,7 +144,7 @@ public sealed class LA2005_LegacyTlsVersionTests
     }
 
     [Fact]
-    public async Task LegacyProtocolStatement_FixesByRemovingIt()
+    public async Task LegacyProtocolStatement_FixesToOperatingSystemDefault()
     {
         const string source = """
             #pragma warning disable SYSLIB0039 // The legacy values are what the fix removes.
@@ -189,7 +189,7 @@ public sealed class LA2005_LegacyTlsVersionTests
     }
 
     [Fact]
-    public async Task SeveralLegacySettings_FixAllRemovesEvery()
+    public async Task SeveralLegacySettings_FixesToOperatingSystemDefault()
     {
         const string source = """
             using System.Security.Authentication;
