@@ -25,6 +25,80 @@ public sealed class LA2004_CertificateValidationDisabledTests
     /// <summary>MailKit without the EWS API: the global callback only matters here if System.Net.Mail is used.</summary>
     private static ImmutableArray<MetadataReference> WithoutEws => TestReferences.All.Remove(TestReferences.ExchangeWebServices);
 
+    /// <summary>
+    /// A .NET Framework-shaped reference set: a core library named mscorlib with the few types the test needs, and a
+    /// MailKit with its <c>MailService</c>. No .NET Framework reference pack is available offline.
+    /// </summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> NetFrameworkWithMailKit = new(() =>
+    {
+        const string corlib = """
+            namespace System
+            {
+                public class Object { }
+                public abstract class ValueType { }
+                public abstract class Enum : ValueType { }
+                public struct Void { }
+                public struct Boolean { }
+                public struct Int32 { }
+                public struct IntPtr { }
+                public sealed class String { }
+                public abstract class Attribute { }
+                public abstract class Delegate { }
+                public abstract class MulticastDelegate : Delegate { }
+                public interface IAsyncResult { }
+                public delegate void AsyncCallback(IAsyncResult ar);
+                public abstract class Array { }
+                public class Type { }
+                public struct RuntimeTypeHandle { }
+                public struct RuntimeFieldHandle { }
+                public struct RuntimeMethodHandle { }
+                public enum AttributeTargets { All = 32767 }
+                public sealed class AttributeUsageAttribute : Attribute
+                {
+                    public AttributeUsageAttribute(AttributeTargets validOn) { }
+                    public bool AllowMultiple { get; set; }
+                    public bool Inherited { get; set; }
+                }
+            }
+
+            namespace System.Security.Cryptography.X509Certificates
+            {
+                public class X509Certificate { }
+                public class X509Chain { }
+            }
+
+            namespace System.Net.Security
+            {
+                public enum SslPolicyErrors { None = 0 }
+                public delegate bool RemoteCertificateValidationCallback(object sender, System.Security.Cryptography.X509Certificates.X509Certificate certificate, System.Security.Cryptography.X509Certificates.X509Chain chain, SslPolicyErrors sslPolicyErrors);
+            }
+
+            namespace System.Net
+            {
+                public class ServicePointManager
+                {
+                    public static System.Net.Security.RemoteCertificateValidationCallback ServerCertificateValidationCallback { get; set; }
+                }
+            }
+            """;
+        var mscorlib = Compile("mscorlib", corlib);
+        var mailKit = Compile("MailKit", "namespace MailKit { public abstract class MailService { } }", mscorlib);
+        return ImmutableArray.Create(mscorlib, mailKit);
+
+        static MetadataReference Compile(string name, string source, params MetadataReference[] references)
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                name,
+                [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+                references,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+            return MetadataReference.CreateFromImage(image.ToArray());
+        }
+    });
+
     [Theory]
     [InlineData("(s, c, h, e) => true")]
     [InlineData("(_, _, _, _) => true")]
@@ -480,6 +554,32 @@ public sealed class LA2004_CertificateValidationDisabledTests
                 }
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailKitOnNetFramework_ReportsDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            References = NetFrameworkWithMailKit.Value,
+            TestCode = """
+                using System.Net;
+
+                public static class Startup
+                {
+                    public static void Configure(MailKit.MailService mail)
+                    {
+                        ServicePointManager.ServerCertificateValidationCallback = {|#0:(sender, certificate, chain, errors) => true|};
+                    }
+                }
+                """,
+            ExpectedDiagnostics =
+            {
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by MailKit on .NET Framework)"),
+            },
         };
 
         await test.RunAsync();
