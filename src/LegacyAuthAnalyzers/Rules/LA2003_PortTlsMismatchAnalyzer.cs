@@ -1,0 +1,126 @@
+using System.Globalization;
+using LegacyAuthAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Rules;
+
+/// <summary>
+/// LA2003: a constant port and a TLS mode that cannot work together. MailKit: implicit TLS on a STARTTLS port (the
+/// handshake fails), STARTTLS or plaintext on an implicit-TLS port (it hangs), port 465 to Microsoft 365.
+/// System.Net.Mail: port 465, which it cannot speak (it hangs).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
+{
+    private const string SmtpClientName = "System.Net.Mail.SmtpClient";
+    private const string SmtpClientMode = "STARTTLS or plaintext";
+    private const string SmtpClientConsequence = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
+    private const string SmtpClientRemedy = "port 587 with EnableSsl = true";
+
+    private static readonly ImmutableDictionary<string, string?> SmtpClientFix = TransportProperties.For(
+        new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, MailPorts.SmtpSubmission, SmtpClientConsequence));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LA2003_PortTlsMismatch);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Generated clients fail the same way.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = KnownTypes.For(start.Compilation);
+            if (types.HasMailKit)
+            {
+                MailKitTransportAnalysis.Register(start, types, TransportIssue.PortMismatch, ReportMailKit);
+            }
+
+            if (SmtpClientMembers.For(types) is { Port: not null } members)
+            {
+                start.RegisterOperationAction(context => AnalyzeCreation(context, members), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(context => AnalyzePort(context, members), OperationKind.SimpleAssignment);
+            }
+        });
+    }
+
+    private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment)
+    {
+        var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LA2003_PortTlsMismatch,
+            connection.Invocation.Syntax.GetLocation(),
+            TransportProperties.For(assessment),
+            connection.Api,
+            connection.ModeDisplay,
+            connection.Port.ToString(CultureInfo.InvariantCulture),
+            assessment.Consequence,
+            connection.RemedyDisplay(assessment.FixMode) + " on port " + port));
+    }
+
+    /// <summary><c>new SmtpClient(host, 465)</c>, unless a later <c>Port</c> write decides the port instead.</summary>
+    private static void AnalyzeCreation(OperationAnalysisContext context, SmtpClientMembers members)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(creation.Type, members.Type))
+        {
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var port = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "port");
+        if (port is null || !ConstantResolver.TryResolveInt32(port.Value, cancellationToken, out var number) || number != MailPorts.SmtpImplicitTls)
+        {
+            return;
+        }
+
+        var configuration = SmtpClientConfiguration.ForCreation(creation, members, cancellationToken);
+        if (configuration is null || configuration.PortWrites.Count > 0 || !SendsOverNetwork(configuration, context))
+        {
+            return;
+        }
+
+        Report(context, SmtpClientConfiguration.CreationLocation(creation));
+    }
+
+    /// <summary><c>Port = 465</c> on a System.Net.Mail client, in the object initializer or later.</summary>
+    private static void AnalyzePort(OperationAnalysisContext context, SmtpClientMembers members)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target || !SmtpClientMembers.Is(target.Property, members.Port))
+        {
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        if (!ConstantResolver.TryResolveInt32(assignment.Value, cancellationToken, out var number) || number != MailPorts.SmtpImplicitTls)
+        {
+            return;
+        }
+
+        var configuration = SmtpClientConfiguration.ForReceiver(target.Instance, assignment, members, cancellationToken);
+        if (configuration is null || !SendsOverNetwork(configuration, context))
+        {
+            return;
+        }
+
+        Report(context, assignment.Syntax.GetLocation());
+    }
+
+    private static bool SendsOverNetwork(SmtpClientConfiguration configuration, OperationAnalysisContext context) =>
+        !configuration.DeliversWithoutNetwork(context.CancellationToken)
+        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken);
+
+    private static void Report(OperationAnalysisContext context, Location location) =>
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LA2003_PortTlsMismatch,
+            location,
+            SmtpClientFix,
+            SmtpClientName,
+            SmtpClientMode,
+            "465",
+            SmtpClientConsequence,
+            SmtpClientRemedy));
+}

@@ -1,0 +1,195 @@
+using System.Threading;
+using LegacyAuthAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Rules;
+
+/// <summary>
+/// LA2004: a certificate validation callback that accepts every certificate (see <see cref="CertificateCallbacks"/>),
+/// set on a MailKit client, or set globally on <c>ServicePointManager</c> in a compilation whose mail goes through
+/// it: one that uses System.Net.Mail's <c>SmtpClient</c> or EWS, or MailKit on .NET Framework. Callbacks of
+/// other clients (HTTP handlers, database drivers) are not mail and are left to general-purpose rules.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
+{
+    private const string CallbackName = "ServerCertificateValidationCallback";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LA2004_CertificateValidationDisabled);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // A generated client that trusts every certificate is just as open.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = KnownTypes.For(start.Compilation);
+            var global = types.Get(KnownType.System_Net_ServicePointManager)?.GetMembers(CallbackName).OfType<IPropertySymbol>().FirstOrDefault();
+            if (!types.HasMailKit && global is null)
+            {
+                return;
+            }
+
+            var scope = new GlobalCallbackScope(start.Compilation, types);
+            start.RegisterOperationAction(
+                context => Analyze(context, types, global, scope),
+                OperationKind.SimpleAssignment,
+                OperationKind.CompoundAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownTypes types, IPropertySymbol? global, GlobalCallbackScope scope)
+    {
+        var assignment = (IAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target)
+        {
+            return;
+        }
+
+        var property = target.Property.OriginalDefinition;
+        var isGlobal = global is not null && SymbolEqualityComparer.Default.Equals(property, global);
+        if (!isGlobal && (property.Name != CallbackName || !types.HasMailKit || !MailKitConnection.IsMailKitService(property.ContainingType, types)))
+        {
+            return;
+        }
+
+        // `+=` adds the callback to the ones already there; any other compound operator is not a registration.
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Add })
+        {
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        if (!CertificateCallbacks.AcceptsAnyCertificate(assignment.Value, cancellationToken)
+            || CertificateCallbacks.IsInDeadBranch(assignment, cancellationToken))
+        {
+            return;
+        }
+
+        string subject;
+        if (isGlobal)
+        {
+            var user = scope.MailUser(cancellationToken);
+            if (user is null)
+            {
+                return;
+            }
+
+            subject = "ServicePointManager." + CallbackName + " (used by " + user + ")";
+        }
+        else
+        {
+            var client = HostResolver.ReceiverOf(target.Instance, assignment);
+            var host = HostResolver.ForClient(client, types, cancellationToken).Host;
+            if (MailHosts.IsLocal(host, LegacyAuthOptions.For(context.Options, assignment.Syntax.SyntaxTree)))
+            {
+                return;
+            }
+
+            var clientName = client?.Type?.Name is { Length: > 0 } name ? name : property.ContainingType.Name;
+            subject = clientName + "." + CallbackName;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, assignment.Value.Syntax.GetLocation(), subject));
+    }
+
+    /// <summary>
+    /// Whether mail in this compilation goes through the global callback, decided once and only when an accepting
+    /// global callback is found. <c>SmtpClient</c> resolves in every .NET reference set, so "uses System.Net.Mail"
+    /// means the source names System.Net.Mail's <c>SmtpClient</c>.
+    /// </summary>
+    private sealed class GlobalCallbackScope
+    {
+        private const int Unknown = 0;
+        private const int Known = 1;
+
+        private readonly Compilation compilation;
+        private readonly KnownTypes types;
+        private int state;
+        private string? user;
+
+        public GlobalCallbackScope(Compilation compilation, KnownTypes types)
+        {
+            this.compilation = compilation;
+            this.types = types;
+        }
+
+        /// <summary>What sends mail through the global callback, for the message; null when nothing does.</summary>
+        public string? MailUser(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref state) == Known)
+            {
+                return Volatile.Read(ref user);
+            }
+
+            // Computing twice on a race is harmless: both threads reach the same answer.
+            string? found;
+            try
+            {
+                found = Compute(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Unknown is not a finding; the next callback asks again.
+                return null;
+            }
+
+            Volatile.Write(ref user, found);
+            Volatile.Write(ref state, Known);
+            return found;
+        }
+
+        private string? Compute(CancellationToken cancellationToken)
+        {
+            if (types.Get(KnownType.System_Net_Mail_SmtpClient) is { } smtpClient && NamesType(smtpClient, cancellationToken))
+            {
+                return "System.Net.Mail";
+            }
+
+            if (types.HasEws)
+            {
+                return "EWS";
+            }
+
+            // MailKit falls back to the global callback only on .NET Framework, whose core library is mscorlib.
+            if (types.HasMailKit && compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Name == "mscorlib")
+            {
+                return "MailKit on .NET Framework";
+            }
+
+            return null;
+        }
+
+        private bool NamesType(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != type.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Once per compilation, and only when an accepting global callback exists.
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                    var named = symbol as INamedTypeSymbol ?? (symbol as IMethodSymbol)?.ContainingType;
+                    if (SymbolEqualityComparer.Default.Equals(named?.OriginalDefinition, type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
