@@ -1,0 +1,247 @@
+using System.Threading;
+using System.Threading.Tasks;
+using LegacyAuthAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+
+/// <summary>
+/// The credential fixes shared by LA1001, LA1002, LA1003 and LA3001: which actions a finding gets, and applying one
+/// kind of action to any number of findings across a solution in one pass, which is also what Fix All does. One pass
+/// lets the token provider be added once per project and the secrets left unused be found after every site is fixed.
+/// </summary>
+internal static class CredentialFixes
+{
+    public static async Task RegisterAsync(CodeFixContext context, CredentialFixKeys keys)
+    {
+        try
+        {
+            var analysis = await DocumentAnalysis.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false);
+            if (analysis is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var target = analysis.Resolve(diagnostic, context.CancellationToken);
+                if (target is null)
+                {
+                    continue;
+                }
+
+                foreach (var (kind, plan) in Available(target, analysis, keys, context.CancellationToken))
+                {
+                    var document = context.Document;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            Title(kind, plan),
+                            cancellationToken => FixAsync(document.Project.Solution, new[] { (document.Id, ImmutableArray.Create(diagnostic)) }, keys, kind, cancellationToken),
+                            keys.Key(kind)),
+                        diagnostic);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fixer that throws takes the light bulb down with it: offer nothing instead.
+        }
+    }
+
+    public static string Title(CredentialFixKind kind, SitePlan plan) => (kind, plan) switch
+    {
+        (CredentialFixKind.OAuthAppOnly, SmtpClientMigrationPlan) => "Move to MailKit with OAuth 2.0 and an app-only token (MSAL client credentials)",
+        (CredentialFixKind.OAuthSignedInUser, SmtpClientMigrationPlan) => "Move to MailKit with OAuth 2.0 and the signed-in user's token (MSAL)",
+        (CredentialFixKind.OAuthAppOnly, _) => "Use OAuth 2.0 with an app-only token (MSAL client credentials)",
+        (CredentialFixKind.OAuthSignedInUser, _) => "Use OAuth 2.0 with the signed-in user's token (MSAL)",
+        _ => "Read the password from an environment variable",
+    };
+
+    /// <summary>The actions a finding gets, app-only first so that <c>dotnet format</c> (which takes the first) applies it.</summary>
+    public static IEnumerable<(CredentialFixKind Kind, SitePlan Plan)> Available(FixTarget target, DocumentAnalysis analysis, CredentialFixKeys keys, CancellationToken cancellationToken)
+    {
+        var results = new List<(CredentialFixKind, SitePlan)>();
+        if (OAuthApplies(target, analysis, keys)
+            && CredentialFixPlanner.OAuthPlan(target, analysis, cancellationToken) is { } plan
+            && TokenSourceFor(analysis, target.Site.Sink.Syntax, null, cancellationToken) is { } tokens)
+        {
+            if (plan.SupportsAppOnly)
+            {
+                results.Add((CredentialFixKind.OAuthAppOnly, plan));
+            }
+
+            if (TokenSource.Supports(TokenFlow.SignedInUser, plan.Protocol))
+            {
+                results.Add((CredentialFixKind.OAuthSignedInUser, plan));
+            }
+        }
+
+        if (keys.ReadFromEnvironment is not null && CredentialFixPlanner.ReadFromEnvironmentPlan(target, analysis) is { } read)
+        {
+            results.Add((CredentialFixKind.ReadFromEnvironment, read));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// OAuth with Entra ID tokens only reaches Microsoft 365 and Outlook.com: offered where the host is one of them or is
+    /// not known in code (read from configuration), never for a known third-party server.
+    /// </summary>
+    private static bool OAuthApplies(FixTarget target, DocumentAnalysis analysis, CredentialFixKeys keys) =>
+        keys.RuleId == DiagnosticIds.Microsoft365BasicAuthentication
+        || target.Site.Host is null
+        || MailHosts.IsMicrosoft365(target.Site.Host, analysis.Options);
+
+    public static async Task<Solution> FixAsync(
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind kind, CancellationToken cancellationToken)
+    {
+        var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<SitePlan> Plans, TokenSource? Tokens)>();
+        var providers = new Dictionary<ProjectId, ProviderRequest>();
+
+        foreach (var (documentId, diagnostics) in work)
+        {
+            var document = solution.GetDocument(documentId);
+            var analysis = document is null ? null : await DocumentAnalysis.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            if (analysis is null)
+            {
+                continue;
+            }
+
+            var documentPlans = new List<SitePlan>();
+            TokenSource? tokens = null;
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                var target = analysis.Resolve(diagnostic, cancellationToken);
+                if (target is null)
+                {
+                    continue;
+                }
+
+                var available = Available(target, analysis, keys, cancellationToken).Where(a => a.Kind == kind).Select(a => a.Plan).FirstOrDefault();
+                if (available is null || documentPlans.Any(p => p.Anchor.Span.IntersectsWith(available.Anchor.Span)))
+                {
+                    continue;
+                }
+
+                if (available.UsesToken && tokens is null)
+                {
+                    providers.TryGetValue(document!.Project.Id, out var request);
+                    tokens = TokenSourceFor(analysis, available.Anchor, request?.Namespace, cancellationToken);
+                    if (tokens is null)
+                    {
+                        continue;
+                    }
+
+                    if (tokens.AddsProvider && request is null)
+                    {
+                        providers[document.Project.Id] = new ProviderRequest(
+                            document.Project.DefaultNamespace is { Length: > 0 } defaultNamespace ? defaultNamespace : analysis.NamespaceOf(available.Anchor, cancellationToken),
+                            analysis);
+                    }
+                }
+
+                documentPlans.Add(available);
+            }
+
+            if (documentPlans.Count > 0)
+            {
+                plans[documentId] = (analysis, documentPlans, tokens);
+            }
+        }
+
+        if (plans.Count == 0)
+        {
+            return solution;
+        }
+
+        var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans)).ToList(), cancellationToken).ConfigureAwait(false);
+
+        var newSolution = solution;
+        foreach (var documentId in plans.Keys.Concat(removals.Keys).Distinct())
+        {
+            var document = solution.GetDocument(documentId)!;
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            if (plans.TryGetValue(documentId, out var entry))
+            {
+                var context = new PlanContext(entry.Tokens, kind);
+                foreach (var plan in entry.Plans)
+                {
+                    plan.Apply(editor, context);
+                }
+            }
+
+            if (removals.TryGetValue(documentId, out var declarations))
+            {
+                foreach (var declaration in declarations)
+                {
+                    editor.RemoveNode(declaration);
+                }
+            }
+
+            newSolution = newSolution.WithDocumentSyntaxRoot(documentId, editor.GetChangedRoot());
+        }
+
+        foreach (var pair in providers)
+        {
+            newSolution = AddProvider(newSolution, pair.Key, pair.Value);
+        }
+
+        return newSolution;
+    }
+
+    private static TokenSource? TokenSourceFor(DocumentAnalysis analysis, SyntaxNode anchor, string? providerNamespace, CancellationToken cancellationToken)
+    {
+        var project = analysis.Document.Project;
+        providerNamespace ??= project.DefaultNamespace is { Length: > 0 } defaultNamespace ? defaultNamespace : analysis.NamespaceOf(anchor, cancellationToken);
+        var tokens = TokenSource.For(analysis.Model.Compilation, project.AnalyzerOptions, analysis.Root.SyntaxTree, providerNamespace);
+
+        // The generated provider is C# 7.3: default literals and throw expressions.
+        return tokens is { AddsProvider: true } && analysis.LanguageVersion < LanguageVersion.CSharp7_3 ? null : tokens;
+    }
+
+    private static Solution AddProvider(Solution solution, ProjectId projectId, ProviderRequest request)
+    {
+        var project = solution.GetProject(projectId);
+        if (project is null)
+        {
+            return solution;
+        }
+
+        var analysis = request.Analysis;
+        var signIn = analysis.Model.Compilation.Options.OutputKind == OutputKind.ConsoleApplication ? UserSignIn.DeviceCode : UserSignIn.Interactive;
+        var newLine = analysis.Root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+        var text = MailTokenProviderTemplate.Generate(
+            request.Namespace,
+            fileScopedNamespace: analysis.LanguageVersion >= LanguageVersion.CSharp10 && (analysis.UsesFileScopedNamespace || !HasBlockNamespace(analysis.Root)),
+            nullableAnnotations: analysis.LanguageVersion >= LanguageVersion.CSharp8,
+            signIn,
+            newLine);
+
+        var name = MailTokenProviderTemplate.FileName;
+        var folder = project.FilePath is { Length: > 0 } projectPath ? System.IO.Path.GetDirectoryName(projectPath) : System.IO.Path.GetDirectoryName(analysis.Document.FilePath);
+        var filePath = folder is null ? null : System.IO.Path.Combine(folder, name);
+        return solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text, System.Text.Encoding.UTF8), folders: null, filePath: filePath);
+    }
+
+    private static bool HasBlockNamespace(SyntaxNode root) => root.DescendantNodes(n => n is CompilationUnitSyntax or NamespaceDeclarationSyntax).OfType<NamespaceDeclarationSyntax>().Any();
+
+    private sealed class ProviderRequest
+    {
+        public ProviderRequest(string? @namespace, DocumentAnalysis analysis)
+        {
+            Namespace = @namespace;
+            Analysis = analysis;
+        }
+
+        public string? Namespace { get; }
+
+        public DocumentAnalysis Analysis { get; }
+    }
+}
