@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
@@ -186,6 +186,12 @@ internal static class CredentialFixes
             }
 
             newSolution = newSolution.WithDocumentSyntaxRoot(documentId, editor.GetChangedRoot());
+
+            // Code actions reduce the global::-qualified names they insert; the using directives those names need are
+            // added here, where a directive that would make an existing name ambiguous is left out.
+            var changed = newSolution.GetDocument(documentId)!;
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            newSolution = changed.Project.Solution;
         }
 
         foreach (var pair in providers)
@@ -227,7 +233,7 @@ internal static class CredentialFixes
         var name = MailTokenProviderTemplate.FileName;
         var folder = project.FilePath is { Length: > 0 } projectPath ? System.IO.Path.GetDirectoryName(projectPath) : System.IO.Path.GetDirectoryName(analysis.Document.FilePath);
         var filePath = folder is null ? null : System.IO.Path.Combine(folder, name);
-        return solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text, System.Text.Encoding.UTF8), folders: null, filePath: filePath);
+        return solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), folders: null, filePath: filePath);
     }
 
     private static bool HasBlockNamespace(SyntaxNode root) => root.DescendantNodes(n => n is CompilationUnitSyntax or NamespaceDeclarationSyntax).OfType<NamespaceDeclarationSyntax>().Any();
