@@ -66,4 +66,675 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "Tr0ub4dor&3-x");
     }
+
+    [Fact]
+    public async Task MailKitImapInInstanceMethod_FixesToSignedInUserToken()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            namespace Contoso.Inbox
+            {
+                public sealed class InboxReader
+                {
+                    private readonly string mailbox = "support@contoso.com";
+
+                    public int CountMessages()
+                    {
+                        using (var client = new ImapClient())
+                        {
+                            client.Connect("outlook.office365.com", 993, true);
+                            {|#0:client.Authenticate(mailbox, "Summer2024!Inbox")|};
+                            return client.Inbox.Count;
+                        }
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Inbox
+            {
+                public sealed class InboxReader
+                {
+                    private readonly string mailbox = "support@contoso.com";
+
+                    public int CountMessages()
+                    {
+                        using (var client = new ImapClient())
+                        {
+                            client.Connect("outlook.office365.com", 993, true);
+                            client.Authenticate(new SaslMechanismOAuth2(mailbox, MailTokenProvider.GetUserToken(MailTokenProvider.ImapScope)));
+                            return client.Inbox.Count;
+                        }
+                    }
+                }
+            }
+            """;
+
+        await VerifyAsync(
+            source,
+            fixedSource,
+            SignedInUser,
+            Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus),
+            CredentialFixTest.Provider("Contoso.Inbox", UserSignIn.Interactive, fileScoped: false),
+            "Summer2024!Inbox");
+    }
+
+    [Fact]
+    public async Task MailKitAuthenticateAsyncWithCancellationToken_FixesToAppOnlyToken()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+
+            namespace Contoso.Mail;
+
+            public static class Poller
+            {
+                public static async Task<int> PollAsync(CancellationToken cancellationToken)
+                {
+                    using var client = new Pop3Client();
+                    await client.ConnectAsync("outlook.office365.com", 995, true, cancellationToken);
+                    await {|#0:client.AuthenticateAsync("archive@contoso.com", "Autumn#2024pop", cancellationToken)|};
+                    return client.Count;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Poller
+            {
+                public static async Task<int> PollAsync(CancellationToken cancellationToken)
+                {
+                    using var client = new Pop3Client();
+                    await client.ConnectAsync("outlook.office365.com", 995, true, cancellationToken);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2("archive@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync(cancellationToken)), cancellationToken);
+                    return client.Count;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "Pop3Client.AuthenticateAsync", "outlook.office365.com", PopStatus), CredentialFixTest.Provider("Contoso.Mail"), "Autumn#2024pop");
+    }
+
+    [Fact]
+    public async Task SyncAuthenticateInAsyncMethod_FixesToAwaitedAuthenticateAsync()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task NotifyAsync(MimeMessage message, CancellationToken token)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls, token);
+                    {|#0:client.Authenticate("alerts@contoso.com", "W1nter-is-c0ming")|};
+                    await client.SendAsync(message, token);
+                    await client.DisconnectAsync(true, token);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task NotifyAsync(MimeMessage message, CancellationToken token)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls, token);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.SmtpScope, token)), token);
+                    await client.SendAsync(message, token);
+                    await client.DisconnectAsync(true, token);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "W1nter-is-c0ming");
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_FixesToDeviceCodeProvider()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse("me@contoso.com"));
+            message.To.Add(MailboxAddress.Parse("you@contoso.com"));
+            message.Subject = "Hello";
+
+            using var client = new SmtpClient();
+            client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+            {|#0:client.Authenticate("me@contoso.com", "P@ssw0rd-2024!")|};
+            client.Send(message);
+            client.Disconnect(true);
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse("me@contoso.com"));
+            message.To.Add(MailboxAddress.Parse("you@contoso.com"));
+            message.Subject = "Hello";
+
+            using var client = new SmtpClient();
+            client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+            client.Authenticate(new SaslMechanismOAuth2("me@contoso.com", MailTokenProvider.GetUserToken(MailTokenProvider.SmtpScope)));
+            client.Send(message);
+            client.Disconnect(true);
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            SignedInUser,
+            [Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus)],
+            CredentialFixTest.Provider(null, UserSignIn.DeviceCode),
+            ["P@ssw0rd-2024!"],
+            test =>
+            {
+                test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+                test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            });
+    }
+
+    [Fact]
+    public async Task AwaitingTopLevelStatementsAndLambda_FixesToAsyncTokens()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+
+            Func<ImapClient, Task> login = async client =>
+            {
+                await client.ConnectAsync("outlook.office365.com", 993, true);
+                await {|#0:client.AuthenticateAsync("ops@contoso.com", "Correct-Horse-9")|};
+            };
+
+            using var imap = new ImapClient();
+            await login(imap);
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            Func<ImapClient, Task> login = async client =>
+            {
+                await client.ConnectAsync("outlook.office365.com", 993, true);
+                await client.AuthenticateAsync(new SaslMechanismOAuth2("ops@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync()));
+            };
+
+            using var imap = new ImapClient();
+            await login(imap);
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            AppOnly,
+            [Expected(0, "ImapClient.AuthenticateAsync", "outlook.office365.com", ImapStatus)],
+            CredentialFixTest.Provider(null, UserSignIn.DeviceCode),
+            ["Correct-Horse-9"],
+            test =>
+            {
+                test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+                test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            });
+    }
+
+    [Fact]
+    public async Task SyncLambdaWithNetworkCredentialLocal_FixesAndRemovesCredential()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail;
+
+            public static class Jobs
+            {
+                public static Action<SmtpClient> Login()
+                {
+                    return client =>
+                    {
+                        client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                        var credential = new NetworkCredential("jobs@contoso.com", "Sprung!Lambda7");
+                        {|#0:client.Authenticate(credential)|};
+                    };
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Net;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Jobs
+            {
+                public static Action<SmtpClient> Login()
+                {
+                    return client =>
+                    {
+                        client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                        client.Authenticate(new SaslMechanismOAuth2("jobs@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    };
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "Sprung!Lambda7");
+    }
+
+    [Fact]
+    public async Task PasswordSaslMechanism_FixesToOAuth2Mechanism()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate({|#0:new SaslMechanismLogin("reports@contoso.com", "L0gin-Mech4nism")|});
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("reports@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "new SaslMechanismLogin", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "L0gin-Mech4nism");
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsStatement_FixesToAppOnlyWithImpersonation()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                private const string Mailbox = "rooms@contoso.com";
+
+                public static ExchangeService Connect()
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    service.Credentials = {|#0:new WebCredentials(Mailbox, "Ews-Basic-2019")|};
+                    return service;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                private const string Mailbox = "rooms@contoso.com";
+
+                public static ExchangeService Connect()
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    service.Credentials = new OAuthCredentials(MailTokenProvider.GetAppOnlyToken());
+                    service.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, Mailbox);
+                    service.HttpHeaders["X-AnchorMailbox"] = Mailbox;
+                    return service;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "new WebCredentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider("Contoso.Calendar"), "Ews-Basic-2019");
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsInitializer_FixesToAppOnlyWithImpersonation()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static ExchangeService Connect(string mailbox) => new ExchangeService(ExchangeVersion.Exchange2013_SP1)
+                {
+                    Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"),
+                    Credentials = {|#0:new WebCredentials(mailbox, "Init!alizer-42")|},
+                    Timeout = 30000,
+                };
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static ExchangeService Connect(string mailbox) => new ExchangeService(ExchangeVersion.Exchange2013_SP1)
+                {
+                    Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"),
+                    Credentials = new OAuthCredentials(MailTokenProvider.GetAppOnlyToken()),
+                    ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, mailbox),
+                    HttpHeaders = { ["X-AnchorMailbox"] = mailbox },
+                    Timeout = 30000,
+                };
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "new WebCredentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider("Contoso.Calendar"), "Init!alizer-42");
+    }
+
+    [Fact]
+    public async Task EwsNetworkCredentialInAsyncMethod_FixesToSignedInUserToken()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Threading.Tasks;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static async Task<ExchangeService> ConnectAsync()
+                {
+                    await Task.Yield();
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    {|#0:service.Credentials = new NetworkCredential("planner@contoso.com", "Netw0rk-Cred!")|};
+                    return service;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Net;
+            using System.Threading.Tasks;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static async Task<ExchangeService> ConnectAsync()
+                {
+                    await Task.Yield();
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    service.Credentials = new OAuthCredentials(await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.EwsScope));
+                    return service;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ExchangeService.Credentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider("Contoso.Calendar"), "Netw0rk-Cred!");
+    }
+
+    [Fact]
+    public async Task SystemNetMailSmtpClient_FixesToMailKitWithAppOnlyToken()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Contoso.Reports;
+
+            public static class ReportMailer
+            {
+                public static void Send(string to, string body)
+                {
+                    using var message = new MailMessage("reports@contoso.com", to, "Daily report", body);
+                    using var client = new SmtpClient("smtp.office365.com", 587)
+                    {
+                        EnableSsl = true,
+                        DeliveryMethod = SmtpDeliveryMethod.Network,
+                        {|#0:Credentials = new NetworkCredential("reports@contoso.com", "R3ports!Daily")|},
+                    };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Reports;
+
+            public static class ReportMailer
+            {
+                public static void Send(string to, string body)
+                {
+                    using var message = new MailMessage("reports@contoso.com", to, "Daily report", body);
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("reports@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Reports"), "R3ports!Daily");
+    }
+
+    [Fact]
+    public async Task SystemNetMailSendMailAsync_FixesToAwaitedMailKitCalls()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Contoso.Reports;
+
+            public sealed class Notifier
+            {
+                private readonly string host;
+
+                public Notifier(string host) => this.host = host;
+
+                public async Task NotifyAsync(MailMessage message, CancellationToken cancellationToken)
+                {
+                    var client = new SmtpClient();
+                    client.Host = host;
+                    client.Port = 25;
+                    client.EnableSsl = true;
+                    client.Timeout = 20000;
+                    {|#0:client.Credentials = new NetworkCredential("notify@contoso.com", "Async-Send-99")|};
+                    await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+                    client.Dispose();
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Reports;
+
+            public sealed class Notifier
+            {
+                private readonly string host;
+
+                public Notifier(string host) => this.host = host;
+
+                public async Task NotifyAsync(MailMessage message, CancellationToken cancellationToken)
+                {
+                    var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Timeout = 20000;
+                    await client.ConnectAsync(host, 587, SecureSocketOptions.StartTls, cancellationToken).ConfigureAwait(false);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2("notify@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync(cancellationToken)), cancellationToken).ConfigureAwait(false);
+                    await client.SendAsync(MimeMessage.CreateFromMailMessage(message), cancellationToken).ConfigureAwait(false);
+                    await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                    client.Dispose();
+                }
+            }
+            """;
+
+        // The host comes from a field here, so LA1003 does not know it; LA1002 reports it and offers the same fix.
+        await CredentialFixTest.VerifyAsync<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
+            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")],
+            CredentialFixTest.Provider("Contoso.Reports"),
+            ["Async-Send-99"]);
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientReturnedToCaller_NoMigrationOffered()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Contoso.Reports;
+
+            public static class SmtpFactory
+            {
+                public static SmtpClient Create()
+                {
+                    var client = new SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+                    {|#0:client.Credentials = new NetworkCredential("reports@contoso.com", "Esc4pes-Method")|};
+                    return client;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), source);
+    }
+
+    [Fact]
+    public async Task SystemNetMailWithoutMailKit_NoMigrationOffered()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            public static class Mailer
+            {
+                public static void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+                    {|#0:client.Credentials = new NetworkCredential("reports@contoso.com", "N0-MailKit-Here")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            References = TestReferences.Net100,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task MailKitWithoutMsal_NoOAuthFixOffered()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate("reports@contoso.com", "N0-Msal-Here")|};
+                }
+            }
+            """;
+
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            References = TestReferences.All.RemoveAll(r => r.Display?.EndsWith("Microsoft.Identity.Client.dll", StringComparison.OrdinalIgnoreCase) == true),
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus));
+        await test.RunAsync();
+    }
 }

@@ -58,7 +58,7 @@ internal sealed class EwsCredentialsPlan : SitePlan
             var leading = assignment.GetLeadingTrivia();
             var impersonate = SyntaxTemplates.Expression("ImpersonatedUserId = " + impersonation, ("MAILBOX", mailbox)).WithLeadingTrivia(leading);
             var headers = ((ObjectCreationExpressionSyntax)SyntaxTemplates.Expression(
-                "new Service { HttpHeaders = { [\"X-AnchorMailbox\"] = MAILBOX } }", ("MAILBOX", mailbox))).Initializer!.Expressions[0].WithLeadingTrivia(leading);
+                "new Service { HttpHeaders = { [\"X-AnchorMailbox\"] = MAILBOX } }", ("MAILBOX", mailbox))).Initializer!.Expressions[0].WithoutTrivia().WithLeadingTrivia(leading);
 
             var index = initializer.Expressions.IndexOf(assignment);
             var expressions = initializer.Expressions.ToList();

@@ -13,10 +13,10 @@ internal static class SyntaxTemplates
 {
     /// <summary>An expression from <paramref name="text"/>, where each identifier named as a hole is replaced by its node.</summary>
     public static ExpressionSyntax Expression(string text, params (string Name, SyntaxNode Node)[] holes) =>
-        Fill(SyntaxFactory.ParseExpression(text).NormalizeWhitespace(), holes);
+        Fill(SyntaxFactory.ParseExpression(text), holes);
 
     public static StatementSyntax Statement(string text, params (string Name, SyntaxNode Node)[] holes) =>
-        Fill(SyntaxFactory.ParseStatement(text).NormalizeWhitespace(), holes);
+        Fill(SyntaxFactory.ParseStatement(text), holes);
 
     /// <summary>A type or namespace name that is simplified on apply but never imported (it would be ambiguous).</summary>
     public static TypeSyntax QualifiedTypeWithoutImport(string globalName) =>

@@ -90,9 +90,10 @@ internal sealed class TokenSource
     public ExpressionSyntax Token(TokenFlow flow, MailProtocol protocol, CallContext context, ExpressionSyntax? cancellationToken)
     {
         cancellationToken ??= context.CancellationTokenExpression;
-        return teamMethod is not null
+        var token = teamMethod is not null
             ? TeamToken(teamMethod, flow == TokenFlow.AppOnly ? MailTokenProviderTemplate.AppOnlyScope : DelegatedScope(protocol), context, cancellationToken)
             : ProviderToken(flow, protocol, context, cancellationToken);
+        return token.NormalizeWhitespace();
     }
 
     public static string DelegatedScope(MailProtocol protocol) => protocol switch
