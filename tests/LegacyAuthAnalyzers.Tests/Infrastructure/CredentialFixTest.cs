@@ -37,9 +37,26 @@ internal static class CredentialFixTest
             Assert.DoesNotContain(secret, fixedSource, StringComparison.Ordinal);
         }
 
+        var test = Create<TAnalyzer, TCodeFix>(equivalenceKey);
+        test.TestState.Sources.Add(source);
+        test.FixedState.Sources.Add(fixedSource);
+        if (addedProvider is not null)
+        {
+            test.FixedState.Sources.Add((ProviderPath, addedProvider));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        configure?.Invoke(test);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A fix test whose fixed state must compile without warnings, documentation warnings aside.</summary>
+    public static CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test Create<TAnalyzer, TCodeFix>(string equivalenceKey)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
         var test = new CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test
         {
-            TestCode = source,
             CodeActionEquivalenceKey = equivalenceKey,
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
@@ -53,14 +70,6 @@ internal static class CredentialFixTest
                 options.SpecificDiagnosticOptions.SetItem("CS1591", ReportDiagnostic.Suppress)));
         });
 
-        test.FixedState.Sources.Add(fixedSource);
-        if (addedProvider is not null)
-        {
-            test.FixedState.Sources.Add((ProviderPath, addedProvider));
-        }
-
-        test.ExpectedDiagnostics.AddRange(expected);
-        configure?.Invoke(test);
-        await test.RunAsync(CancellationToken.None);
+        return test;
     }
 }

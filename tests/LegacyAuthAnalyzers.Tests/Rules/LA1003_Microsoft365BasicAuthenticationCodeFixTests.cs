@@ -737,4 +737,220 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
         test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task SitesInSeveralDocuments_FixAllAddsOneTokenProvider()
+    {
+        const string imap = """
+            using MailKit.Net.Imap;
+
+            namespace Contoso.Mail;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate("inbox@contoso.com", "Inb0x-Secret!")|};
+                }
+            }
+            """;
+
+        const string smtp = """
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Notifications;
+
+            public static class Outbox
+            {
+                public static void Open(SmtpClient client, SmtpClient backup)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    {|#1:client.Authenticate("outbox@contoso.com", "0utb0x-Secret!")|};
+                    backup.Connect("smtp-legacy.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    {|#2:backup.Authenticate("outbox@contoso.com", "B4ckup-Secret!")|};
+                }
+            }
+            """;
+
+        const string imapFixed = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        const string smtpFixed = """
+            using Contoso.Mail;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Notifications;
+
+            public static class Outbox
+            {
+                public static void Open(SmtpClient client, SmtpClient backup)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("outbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    backup.Connect("smtp-legacy.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    backup.Authenticate(new SaslMechanismOAuth2("outbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(AppOnly);
+        test.TestState.Sources.Add(("/0/Inbox.cs", imap));
+        test.TestState.Sources.Add(("/0/Outbox.cs", smtp));
+        test.FixedState.Sources.Add(("/0/Inbox.cs", imapFixed));
+        test.FixedState.Sources.Add(("/0/Outbox.cs", smtpFixed));
+        test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider("Contoso.Mail")));
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus));
+        test.ExpectedDiagnostics.Add(Expected(1, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus));
+        test.ExpectedDiagnostics.Add(Expected(2, "SmtpClient.Authenticate", "smtp-legacy.office365.com", SmtpStatus));
+        await test.RunAsync();
+
+        Assert.DoesNotContain("Secret!", imapFixed + smtpFixed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenProviderAlreadyInProject_ReusesIt()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail.Sending;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate("reports@contoso.com", "Alr3ady-There")|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using Contoso.Auth;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail.Sending;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("reports@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        var provider = CredentialFixTest.Provider("Contoso.Auth");
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(AppOnly);
+        test.TestState.Sources.Add(source);
+        test.TestState.Sources.Add(("/0/Auth/MailTokenProvider.cs", provider));
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.Sources.Add(("/0/Auth/MailTokenProvider.cs", provider));
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TeamTokenProviderOption_CallsItAndAddsNothing()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+
+            namespace Contoso.Mail
+            {
+                public static class Inbox
+                {
+                    public static async Task OpenAsync(ImapClient client, CancellationToken cancellationToken)
+                    {
+                        await client.ConnectAsync("outlook.office365.com", 993, true, cancellationToken);
+                        await {|#0:client.AuthenticateAsync("inbox@contoso.com", "T3am-Provider", cancellationToken)|};
+                    }
+                }
+            }
+
+            namespace Contoso.Identity
+            {
+                public static class Tokens
+                {
+                    public static Task<string> GetMailTokenAsync(string scope, CancellationToken cancellationToken = default) => Task.FromResult(scope);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Contoso.Identity;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Mail
+            {
+                public static class Inbox
+                {
+                    public static async Task OpenAsync(ImapClient client, CancellationToken cancellationToken)
+                    {
+                        await client.ConnectAsync("outlook.office365.com", 993, true, cancellationToken);
+                        await client.AuthenticateAsync(new SaslMechanismOAuth2("inbox@contoso.com", await Tokens.GetMailTokenAsync("https://outlook.office.com/IMAP.AccessAsUser.All", cancellationToken)), cancellationToken);
+                    }
+                }
+            }
+
+            namespace Contoso.Identity
+            {
+                public static class Tokens
+                {
+                    public static Task<string> GetMailTokenAsync(string scope, CancellationToken cancellationToken = default) => Task.FromResult(scope);
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(SignedInUser);
+        test.TestCode = source;
+        test.FixedCode = fixedSource;
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nlegacy_auth.token_provider = Contoso.Identity.Tokens.GetMailTokenAsync\n"));
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.AuthenticateAsync", "outlook.office365.com", ImapStatus));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TeamTokenProviderOptionThatDoesNotResolve_NoFixOffered()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate("inbox@contoso.com", "Unres0lved-Provider")|};
+                }
+            }
+            """;
+
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nlegacy_auth.token_provider = Contoso.Identity.Missing.GetToken\n"));
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus));
+        await test.RunAsync();
+    }
 }

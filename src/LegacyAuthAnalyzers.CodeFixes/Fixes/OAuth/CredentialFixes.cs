@@ -163,7 +163,13 @@ internal static class CredentialFixes
 
         var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans)).ToList(), cancellationToken).ConfigureAwait(false);
 
+        // The provider goes in first, so that the using directives for it can be worked out in the edited documents.
         var newSolution = solution;
+        foreach (var pair in providers)
+        {
+            newSolution = AddProvider(newSolution, pair.Key, pair.Value);
+        }
+
         foreach (var documentId in plans.Keys.Concat(removals.Keys).Distinct())
         {
             var document = solution.GetDocument(documentId)!;
@@ -192,11 +198,6 @@ internal static class CredentialFixes
             var changed = newSolution.GetDocument(documentId)!;
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             newSolution = changed.Project.Solution;
-        }
-
-        foreach (var pair in providers)
-        {
-            newSolution = AddProvider(newSolution, pair.Key, pair.Value);
         }
 
         return newSolution;
