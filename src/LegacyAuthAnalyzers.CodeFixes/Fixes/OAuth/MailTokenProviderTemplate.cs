@@ -90,11 +90,13 @@ internal static class {{TypeName}}
     public const string ClientSecretVariable = "{{ClientSecretVariable}}";
     public const string CertificateThumbprintVariable = "{{CertificateThumbprintVariable}}";
 
+    // PublicationOnly: a missing setting is not cached as a permanent failure, and should two threads race, only one
+    // application (and so one token cache) is kept.
     private static readonly Lazy<IConfidentialClientApplication> AppOnlyApplication =
-        new Lazy<IConfidentialClientApplication>(CreateAppOnlyApplication, LazyThreadSafetyMode.ExecutionAndPublication);
+        new Lazy<IConfidentialClientApplication>(CreateAppOnlyApplication, LazyThreadSafetyMode.PublicationOnly);
 
     private static readonly Lazy<IPublicClientApplication> UserApplication =
-        new Lazy<IPublicClientApplication>(CreateUserApplication, LazyThreadSafetyMode.ExecutionAndPublication);
+        new Lazy<IPublicClientApplication>(CreateUserApplication, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>
     /// Test seam: when set before the first token request, MSAL sends its HTTP requests through this factory
