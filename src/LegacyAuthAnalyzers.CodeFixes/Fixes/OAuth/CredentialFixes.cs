@@ -105,6 +105,10 @@ internal static class CredentialFixes
         var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<SitePlan> Plans, TokenSource? Tokens)>();
         var providers = new Dictionary<ProjectId, ProviderRequest>();
 
+        // MSBuildWorkspace (dotnet format) writes an explicit Compile item for every added file, which SDK-style projects
+        // then reject as a duplicate of their default globs: there the provider goes into a file the fix edits anyway.
+        var inline = solution.Workspace.Kind == WorkspaceKind.MSBuild;
+
         foreach (var (documentId, diagnostics) in work)
         {
             var document = solution.GetDocument(documentId);
@@ -132,8 +136,10 @@ internal static class CredentialFixes
 
                 if (available.UsesToken && tokens is null)
                 {
-                    providers.TryGetValue(document!.Project.Id, out var request);
-                    tokens = TokenSourceFor(analysis, available.Anchor, request?.Namespace, cancellationToken);
+                    var providerNamespace = providers.TryGetValue(document!.Project.Id, out var request)
+                        ? request.Namespace
+                        : ProviderNamespace(analysis, available.Anchor, inline, cancellationToken);
+                    tokens = TokenSourceFor(analysis, available.Anchor, providerNamespace, cancellationToken);
                     if (tokens is null)
                     {
                         continue;
@@ -141,9 +147,7 @@ internal static class CredentialFixes
 
                     if (tokens.AddsProvider && request is null)
                     {
-                        providers[document.Project.Id] = new ProviderRequest(
-                            document.Project.DefaultNamespace is { Length: > 0 } defaultNamespace ? defaultNamespace : analysis.NamespaceOf(available.Anchor, cancellationToken),
-                            analysis);
+                        providers[document.Project.Id] = new ProviderRequest(providerNamespace, analysis, available.Anchor, inline);
                     }
                 }
 
@@ -163,17 +167,25 @@ internal static class CredentialFixes
 
         var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans)).ToList(), cancellationToken).ConfigureAwait(false);
 
-        // The provider goes in first, so that the using directives for it can be worked out in the edited documents.
         var newSolution = solution;
-        foreach (var pair in providers)
+        foreach (var pair in providers.Where(p => !p.Value.Inline))
         {
             newSolution = AddProvider(newSolution, pair.Key, pair.Value);
         }
 
-        foreach (var documentId in plans.Keys.Concat(removals.Keys).Distinct())
+        var changedDocuments = plans.Keys.Concat(removals.Keys).Distinct().ToList();
+        foreach (var documentId in changedDocuments)
         {
             var document = solution.GetDocument(documentId)!;
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+
+            // Before the plans: a plan may replace the last member, after which nothing could be inserted after it.
+            var inlineProvider = providers.Values.FirstOrDefault(p => p.Inline && p.Analysis.Document.Id == documentId);
+            if (inlineProvider is not null)
+            {
+                AppendProvider(editor, inlineProvider);
+            }
+
             if (plans.TryGetValue(documentId, out var entry))
             {
                 var context = new PlanContext(entry.Tokens, kind);
@@ -192,9 +204,12 @@ internal static class CredentialFixes
             }
 
             newSolution = newSolution.WithDocumentSyntaxRoot(documentId, editor.GetChangedRoot());
+        }
 
-            // Code actions reduce the global::-qualified names they insert; the using directives those names need are
-            // added here, where a directive that would make an existing name ambiguous is left out.
+        // Code actions reduce the global::-qualified names they insert; the using directives those names need are
+        // added here, once every document (and the provider) is in place, and none that would make a name ambiguous.
+        foreach (var documentId in changedDocuments)
+        {
             var changed = newSolution.GetDocument(documentId)!;
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             newSolution = changed.Project.Solution;
@@ -203,10 +218,14 @@ internal static class CredentialFixes
         return newSolution;
     }
 
+    /// <summary>The project's default namespace, else the namespace of the first fixed site; inline, always the latter.</summary>
+    private static string? ProviderNamespace(DocumentAnalysis analysis, SyntaxNode anchor, bool inline, CancellationToken cancellationToken) =>
+        !inline && analysis.Document.Project.DefaultNamespace is { Length: > 0 } defaultNamespace ? defaultNamespace : analysis.NamespaceOf(anchor, cancellationToken);
+
     private static TokenSource? TokenSourceFor(DocumentAnalysis analysis, SyntaxNode anchor, string? providerNamespace, CancellationToken cancellationToken)
     {
         var project = analysis.Document.Project;
-        providerNamespace ??= project.DefaultNamespace is { Length: > 0 } defaultNamespace ? defaultNamespace : analysis.NamespaceOf(anchor, cancellationToken);
+        providerNamespace ??= ProviderNamespace(analysis, anchor, inline: false, cancellationToken);
         var tokens = TokenSource.For(analysis.Model.Compilation, project.AnalyzerOptions, analysis.Root.SyntaxTree, providerNamespace);
 
         // The generated provider is C# 7.3: default literals and throw expressions.
@@ -222,7 +241,7 @@ internal static class CredentialFixes
         }
 
         var analysis = request.Analysis;
-        var signIn = analysis.Model.Compilation.Options.OutputKind == OutputKind.ConsoleApplication ? UserSignIn.DeviceCode : UserSignIn.Interactive;
+        var signIn = Sign(analysis);
         var newLine = analysis.Root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
         var text = MailTokenProviderTemplate.Generate(
             request.Namespace,
@@ -239,16 +258,75 @@ internal static class CredentialFixes
 
     private static bool HasBlockNamespace(SyntaxNode root) => root.DescendantNodes(n => n is CompilationUnitSyntax or NamespaceDeclarationSyntax).OfType<NamespaceDeclarationSyntax>().Any();
 
+    /// <summary>
+    /// The provider class at the end of the namespace that holds the first fixed site (or of the file), written with
+    /// qualified names so that the file needs no new using directive; they are reduced where the file's own allow.
+    /// </summary>
+    private static void AppendProvider(DocumentEditor editor, ProviderRequest request)
+    {
+        var analysis = request.Analysis;
+        var nullable = analysis.LanguageVersion >= LanguageVersion.CSharp8;
+        var container = (SyntaxNode?)request.Anchor.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>() ?? analysis.Root;
+        var members = container switch
+        {
+            BaseNamespaceDeclarationSyntax declaration => declaration.Members,
+            CompilationUnitSyntax compilationUnit => compilationUnit.Members,
+            _ => default,
+        };
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var last = members[members.Count - 1];
+        var indentation = container is NamespaceDeclarationSyntax ? new string(' ', last.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Span.Length) : string.Empty;
+        var newLine = analysis.Root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+        var lines = MailTokenProviderTemplate.GenerateClass(qualifiedNames: true, nullable, Sign(analysis)).Split('\n');
+        // A blank line between the last member and the provider, whether or not the file ended with a line break.
+        var text = new System.Text.StringBuilder(last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? newLine : newLine + newLine);
+        if (nullable)
+        {
+            text.Append("#nullable enable").Append(newLine);
+        }
+
+        foreach (var line in lines)
+        {
+            text.Append(line.Length == 0 ? string.Empty : indentation + line).Append(newLine);
+        }
+
+        if (nullable)
+        {
+            text.Append("#nullable restore").Append(newLine);
+        }
+
+        var unit = SyntaxFactory.ParseCompilationUnit(text.ToString(), options: analysis.Root.SyntaxTree.Options as CSharpParseOptions);
+        var provider = unit.Members[0];
+        provider = provider
+            .WithTrailingTrivia(provider.GetTrailingTrivia().AddRange(unit.EndOfFileToken.LeadingTrivia))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+        editor.InsertAfter(last, provider);
+    }
+
+    private static UserSignIn Sign(DocumentAnalysis analysis) =>
+        analysis.Model.Compilation.Options.OutputKind == OutputKind.ConsoleApplication ? UserSignIn.DeviceCode : UserSignIn.Interactive;
+
     private sealed class ProviderRequest
     {
-        public ProviderRequest(string? @namespace, DocumentAnalysis analysis)
+        public ProviderRequest(string? @namespace, DocumentAnalysis analysis, SyntaxNode anchor, bool inline)
         {
             Namespace = @namespace;
             Analysis = analysis;
+            Anchor = anchor;
+            Inline = inline;
         }
 
         public string? Namespace { get; }
 
         public DocumentAnalysis Analysis { get; }
+
+        public SyntaxNode Anchor { get; }
+
+        /// <summary>The class goes into the document of <see cref="Analysis"/> rather than a file of its own.</summary>
+        public bool Inline { get; }
     }
 }
