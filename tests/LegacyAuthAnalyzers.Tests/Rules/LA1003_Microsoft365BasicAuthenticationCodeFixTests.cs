@@ -953,4 +953,168 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
         test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task SystemNetMailFourStringSendInConsoleApp_FixesToMailKitWithSignedInUserToken()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            var client = new SmtpClient();
+            client.Host = "smtp.office365.com";
+            client.Port = 587;
+            client.EnableSsl = true;
+            client.UseDefaultCredentials = false;
+            {|#0:client.Credentials = new NetworkCredential("me@contoso.com", "C0nsole-Sender!")|};
+            if (args.Length > 0)
+                client.Send("me@contoso.com", args[0], "Build finished", "All green.");
+            """;
+
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            var client = new MailKit.Net.Smtp.SmtpClient();
+            if (args.Length > 0)
+            {
+                client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                client.Authenticate(new SaslMechanismOAuth2("me@contoso.com", MailTokenProvider.GetUserToken(MailTokenProvider.SmtpScope)));
+                client.Send(MimeMessage.CreateFromMailMessage(new MailMessage("me@contoso.com", args[0], "Build finished", "All green.")));
+                client.Disconnect(true);
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            SignedInUser,
+            [Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus)],
+            CredentialFixTest.Provider(null, UserSignIn.DeviceCode),
+            ["C0nsole-Sender!"],
+            test =>
+            {
+                test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+                test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            });
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsInAsyncLambda_FixesToSignedInUserToken()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static Func<Task<ExchangeService>> Factory(string user) => async () =>
+                {
+                    await Task.Yield();
+                    var credentials = {|#0:new WebCredentials(user, "L4mbda-Ews-Pwd")|};
+                    return new ExchangeService { Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"), Credentials = credentials };
+                };
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Exchange.WebServices.Data;
+
+            namespace Contoso.Calendar;
+
+            public static class Exchange
+            {
+                public static Func<Task<ExchangeService>> Factory(string user) => async () =>
+                {
+                    await Task.Yield();
+                    var credentials = new OAuthCredentials(await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.EwsScope));
+                    return new ExchangeService { Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"), Credentials = credentials };
+                };
+            }
+            """;
+
+        // No host is known for a credential built apart from its service: LA1002 reports it.
+        await CredentialFixTest.VerifyAsync<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            LA1002_PasswordAuthenticationCodeFix.OAuthSignedInUserKey,
+            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("new WebCredentials", "a mail server")],
+            CredentialFixTest.Provider("Contoso.Calendar"),
+            ["L4mbda-Ews-Pwd"]);
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsWithoutService_NoAppOnlyFixOffered()
+    {
+        const string source = """
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Exchange
+            {
+                public static void Connect(ExchangeService service)
+                {
+                    service.Url = new System.Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    var credentials = new WebCredentials("rooms@contoso.com", "N0-Imp3rsonation");
+                    service.Credentials = credentials;
+                }
+            }
+            """;
+
+        // App-only EWS must impersonate the mailbox on the service; with the credential built apart, only the
+        // signed-in user action is offered, so asking for app-only changes nothing.
+        var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PasswordSaslMechanismInAsyncMethod_FixesToSignedInUserToken()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Inbox
+            {
+                public static async Task OpenAsync(ImapClient client, CancellationToken cancellationToken)
+                {
+                    await client.ConnectAsync("outlook.office365.com", 993, SecureSocketOptions.SslOnConnect, cancellationToken);
+                    var mechanism = {|#0:new SaslMechanismPlain("inbox@contoso.com", "Pl4in-Mech-Async")|};
+                    await client.AuthenticateAsync(mechanism, cancellationToken);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public static class Inbox
+            {
+                public static async Task OpenAsync(ImapClient client, CancellationToken cancellationToken)
+                {
+                    await client.ConnectAsync("outlook.office365.com", 993, SecureSocketOptions.SslOnConnect, cancellationToken);
+                    var mechanism = new SaslMechanismOAuth2("inbox@contoso.com", await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.ImapScope, cancellationToken));
+                    await client.AuthenticateAsync(mechanism, cancellationToken);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "new SaslMechanismPlain", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider("Contoso.Mail"), "Pl4in-Mech-Async");
+    }
 }

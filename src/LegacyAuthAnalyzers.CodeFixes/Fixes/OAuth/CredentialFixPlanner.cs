@@ -303,7 +303,7 @@ internal static class CredentialFixPlanner
             }
         }
 
-        if (send is null || sendStatement is null || host?.Syntax is not ExpressionSyntax hostSyntax)
+        if (send is null || sendStatement is null || send.Instance?.Syntax is not ExpressionSyntax sendReceiver || host?.Syntax is not ExpressionSyntax hostSyntax)
         {
             return null;
         }
@@ -333,6 +333,7 @@ internal static class CredentialFixPlanner
             timeout,
             settingStatements,
             sendStatement,
+            sendReceiver,
             local.Name,
             hostSyntax,
             portSyntax,

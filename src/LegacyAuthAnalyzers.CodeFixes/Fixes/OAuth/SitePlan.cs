@@ -129,8 +129,8 @@ internal abstract class SitePlan
         }
 
         // An embedded statement: wrap the sequence in braces at the statement's own indentation.
-        var inner = indentation.Add(SyntaxFactory.Whitespace("    "));
         var outer = Indentation(statement.Parent!);
+        var inner = outer.Add(SyntaxFactory.Whitespace("    "));
         var statements = new[] { first.WithLeadingTrivia(inner) }.Concat(rest.Select(s => s.WithLeadingTrivia(inner))).ToList();
         statements[statements.Count - 1] = statements[statements.Count - 1].WithTrailingTrivia(newLine);
         var block = SyntaxFactory.Block(

@@ -36,6 +36,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         ExpressionSyntax? timeout,
         IReadOnlyList<StatementSyntax> settingStatements,
         StatementSyntax sendStatement,
+        ExpressionSyntax sendReceiver,
         string client,
         ExpressionSyntax host,
         ExpressionSyntax? port,
@@ -53,6 +54,9 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         this.settingStatements = settingStatements;
         this.sendStatement = sendStatement;
         this.client = client;
+
+        // The client lives on as the MailKit client: its declaration must not be taken for a leftover.
+        Copied.Add(sendReceiver);
         this.host = Copy(host);
         this.port = port is null ? null : Copy(port);
         this.user = Copy(user);
@@ -83,7 +87,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
         foreach (var statement in settingStatements)
         {
-            editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement);
+            // Settings sit on lines of their own: the line goes with them, with no elastic gap left to format.
+            editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         var cancellationExpression = cancellation?.Expression ?? call.CancellationTokenExpression;
