@@ -19,9 +19,11 @@ public sealed class LA1001_HardCodedMailCredentialCodeFix : CodeFixProvider
 
     private static readonly CredentialFixKeys Keys = new(DiagnosticIds.HardCodedMailCredential, OAuthAppOnlyKey, OAuthSignedInUserKey, ReadFromEnvironmentKey);
 
+    private static readonly CredentialFixAllProvider FixAll = new(Keys);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HardCodedMailCredential);
 
-    public override FixAllProvider GetFixAllProvider() => new CredentialFixAllProvider(Keys);
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => CredentialFixes.RegisterAsync(context, Keys);
 }

@@ -18,9 +18,11 @@ public sealed class LA1002_PasswordAuthenticationCodeFix : CodeFixProvider
 
     private static readonly CredentialFixKeys Keys = new(DiagnosticIds.PasswordAuthentication, OAuthAppOnlyKey, OAuthSignedInUserKey, null);
 
+    private static readonly CredentialFixAllProvider FixAll = new(Keys);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PasswordAuthentication);
 
-    public override FixAllProvider GetFixAllProvider() => new CredentialFixAllProvider(Keys);
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => CredentialFixes.RegisterAsync(context, Keys);
 }

@@ -14,9 +14,11 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFix : CodeFixProvi
 
     private static readonly CredentialFixKeys Keys = new(DiagnosticIds.Microsoft365BasicAuthentication, OAuthAppOnlyKey, OAuthSignedInUserKey, null);
 
+    private static readonly CredentialFixAllProvider FixAll = new(Keys);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Microsoft365BasicAuthentication);
 
-    public override FixAllProvider GetFixAllProvider() => new CredentialFixAllProvider(Keys);
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => CredentialFixes.RegisterAsync(context, Keys);
 }

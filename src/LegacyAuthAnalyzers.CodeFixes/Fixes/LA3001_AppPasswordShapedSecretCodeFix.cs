@@ -18,9 +18,11 @@ public sealed class LA3001_AppPasswordShapedSecretCodeFix : CodeFixProvider
 
     private static readonly CredentialFixKeys Keys = new(DiagnosticIds.AppPasswordShapedSecret, OAuthAppOnlyKey, OAuthSignedInUserKey, ReadFromEnvironmentKey);
 
+    private static readonly CredentialFixAllProvider FixAll = new(Keys);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AppPasswordShapedSecret);
 
-    public override FixAllProvider GetFixAllProvider() => new CredentialFixAllProvider(Keys);
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => CredentialFixes.RegisterAsync(context, Keys);
 }

@@ -37,6 +37,17 @@ public sealed class MailTokenProviderTests
     }
 
     [Fact]
+    public void GeneratedProviderInProjectWithImplicitUsings_CompilesWithoutWarnings()
+    {
+        var source = MailTokenProviderTemplate.Generate("Contoso.Mail", fileScopedNamespace: true, nullableAnnotations: true, UserSignIn.Interactive);
+        const string implicitUsings = "global using System;\nglobal using System.Linq;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
+
+        var (_, diagnostics) = Compile(source, LanguageVersion.Latest, implicitUsings);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void GeneratedProvider_UsesTheNewLineItIsGiven()
     {
         var source = MailTokenProviderTemplate.Generate("Contoso.Mail", fileScopedNamespace: true, nullableAnnotations: true, UserSignIn.Interactive, "\r\n");
@@ -112,11 +123,18 @@ public sealed class MailTokenProviderTests
         }
     }
 
-    private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) Compile(string source, LanguageVersion languageVersion)
+    private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) Compile(string source, LanguageVersion languageVersion, string? otherFile = null)
     {
+        var options = new CSharpParseOptions(languageVersion);
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, options) };
+        if (otherFile is not null)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(otherFile, options));
+        }
+
         var compilation = CSharpCompilation.Create(
             "GeneratedMailTokenProvider" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(languageVersion))],
+            trees,
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)
                 .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));

@@ -102,6 +102,20 @@ internal static class CredentialFixes
     public static async Task<Solution> FixAsync(
         Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind kind, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ApplyAsync(solution, work, keys, kind, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fixer must never throw (SPEC §8): an unexpected shape leaves the code as it was.
+            return solution;
+        }
+    }
+
+    private static async Task<Solution> ApplyAsync(
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind kind, CancellationToken cancellationToken)
+    {
         var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<SitePlan> Plans, TokenSource? Tokens)>();
         var providers = new Dictionary<ProjectId, ProviderRequest>();
 
