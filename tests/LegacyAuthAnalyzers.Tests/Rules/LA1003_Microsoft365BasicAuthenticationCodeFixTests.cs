@@ -1117,4 +1117,81 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "new SaslMechanismPlain", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider("Contoso.Mail"), "Pl4in-Mech-Async");
     }
+
+    [Fact]
+    public async Task SitesInTwoProjects_FixAllAddsOneTokenProviderPerProject()
+    {
+        const string first = """
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Sender;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate(System.Text.Encoding.UTF8, "sender@contoso.com", "Pr0ject-One-Pwd")|};
+                }
+            }
+            """;
+
+        const string second = """
+            using MailKit.Net.Pop3;
+
+            namespace Contoso.Archiver;
+
+            public static class Archive
+            {
+                public static void Login(Pop3Client client)
+                {
+                    client.Connect("outlook.office365.com", 995, true);
+                    {|#1:client.Authenticate("archive@contoso.com", "Pr0ject-Two-Pwd")|};
+                }
+            }
+            """;
+
+        const string firstFixed = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Sender;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("sender@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        const string secondFixed = """
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Contoso.Archiver;
+
+            public static class Archive
+            {
+                public static void Login(Pop3Client client)
+                {
+                    client.Connect("outlook.office365.com", 995, true);
+                    client.Authenticate(new SaslMechanismOAuth2("archive@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(AppOnly);
+        test.TestState.Sources.Add(first);
+        test.TestState.AdditionalProjects["Archiver"].Sources.Add(("/Archiver/Archive.cs", second));
+        test.FixedState.Sources.Add(firstFixed);
+        test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider("Contoso.Sender")));
+        test.FixedState.AdditionalProjects["Archiver"].Sources.Add(("/Archiver/Archive.cs", secondFixed));
+        test.FixedState.AdditionalProjects["Archiver"].Sources.Add(("/Archiver/" + MailTokenProviderTemplate.FileName, CredentialFixTest.Provider("Contoso.Archiver")));
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus));
+        test.ExpectedDiagnostics.Add(Expected(1, "Pop3Client.Authenticate", "outlook.office365.com", PopStatus));
+        await test.RunAsync();
+    }
 }
