@@ -1194,4 +1194,42 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
         test.ExpectedDiagnostics.Add(Expected(1, "Pop3Client.Authenticate", "outlook.office365.com", PopStatus));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task EwsCredentialsLastInInitializerWithoutTrailingComma_FixesToAppOnlyWithImpersonation()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using Microsoft.Exchange.WebServices.Data;
+
+            internal static class Exchange
+            {
+                public static ExchangeService Connect() => new ExchangeService
+                {
+                    Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"),
+                    {|#0:Credentials = new NetworkCredential("rooms@contoso.com", "L4st-Member-Pwd")|}
+                };
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Net;
+            using Microsoft.Exchange.WebServices.Data;
+
+            internal static class Exchange
+            {
+                public static ExchangeService Connect() => new ExchangeService
+                {
+                    Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx"),
+                    Credentials = new OAuthCredentials(MailTokenProvider.GetAppOnlyToken()),
+                    ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, "rooms@contoso.com"),
+                    HttpHeaders = { ["X-AnchorMailbox"] = "rooms@contoso.com" }
+                };
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ExchangeService.Credentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider(null), "L4st-Member-Pwd");
+    }
 }

@@ -62,9 +62,10 @@ internal sealed class EwsCredentialsPlan : SitePlan
 
             var index = initializer.Expressions.IndexOf(assignment);
             var expressions = initializer.Expressions.ToList();
-            expressions[index] = assignment.WithRight(oauth);
+            // What followed the credentials (a line break before the closing brace) now follows the last new member.
+            expressions[index] = assignment.WithRight(oauth.WithoutTrailingTrivia()).WithoutTrailingTrivia();
             expressions.Insert(index + 1, impersonate);
-            expressions.Insert(index + 2, headers);
+            expressions.Insert(index + 2, headers.WithTrailingTrivia(assignment.GetTrailingTrivia()));
 
             var separators = initializer.Expressions.GetSeparators().ToList();
             var separatorTrivia = separators.Count > 0 ? separators[0].TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space);
