@@ -292,4 +292,47 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
             source, fixedSource, ReadFromEnvironment, [Expected(0, "SmtpClient.Credentials", 15)], null, ["Ex4mple-0rg-Pwd"]);
     }
+
+    [Theory]
+    [InlineData(0, AppOnly, "Use OAuth 2.0 with an app-only token (MSAL client credentials)")]
+    [InlineData(1, LA1001_HardCodedMailCredentialCodeFix.OAuthSignedInUserKey, "Use OAuth 2.0 with the signed-in user's token (MSAL)")]
+    [InlineData(2, ReadFromEnvironment, "Read the password from the IMAP_PASSWORD environment variable")]
+    public async Task Microsoft365Site_OffersAppOnlyFirstThenSignedInUserThenEnvironmentVariable(int index, string key, string title)
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            internal static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});
+                }
+            }
+            """;
+
+        var fixedSource = index switch
+        {
+            0 => source.Replace("using MailKit.Net.Imap;", "using MailKit.Net.Imap;\nusing MailKit.Security;", StringComparison.Ordinal)
+                .Replace("""client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});""", """client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));""", StringComparison.Ordinal),
+            1 => source.Replace("using MailKit.Net.Imap;", "using MailKit.Net.Imap;\nusing MailKit.Security;", StringComparison.Ordinal)
+                .Replace("""client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});""", """client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetUserToken(MailTokenProvider.ImapScope)));""", StringComparison.Ordinal),
+            _ => source.Replace("using MailKit.Net.Imap;", "using System;\nusing MailKit.Net.Imap;", StringComparison.Ordinal)
+                .Replace("""{|#0:"0rder-0f-Acti0ns"|}""", """Environment.GetEnvironmentVariable("IMAP_PASSWORD") ?? throw new InvalidOperationException("Set the IMAP_PASSWORD environment variable to the IMAP password.")""", StringComparison.Ordinal),
+        };
+
+        var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(key);
+        test.TestCode = source;
+        test.FixedState.Sources.Add(fixedSource);
+        if (index < 2)
+        {
+            test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider(null)));
+        }
+
+        test.CodeActionIndex = index;
+        test.CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", 16));
+        await test.RunAsync();
+    }
 }

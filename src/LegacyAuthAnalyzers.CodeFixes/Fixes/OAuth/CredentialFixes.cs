@@ -60,6 +60,7 @@ internal static class CredentialFixes
         (CredentialFixKind.OAuthSignedInUser, SmtpClientMigrationPlan) => "Move to MailKit with OAuth 2.0 and the signed-in user's token (MSAL)",
         (CredentialFixKind.OAuthAppOnly, _) => "Use OAuth 2.0 with an app-only token (MSAL client credentials)",
         (CredentialFixKind.OAuthSignedInUser, _) => "Use OAuth 2.0 with the signed-in user's token (MSAL)",
+        (_, ReadFromEnvironmentPlan read) => "Read the password from the " + read.Variable + " environment variable",
         _ => "Read the password from an environment variable",
     };
 

@@ -23,6 +23,8 @@ internal sealed class ReadFromEnvironmentPlan : SitePlan
 
     public override bool UsesToken => false;
 
+    public string Variable => variable;
+
     /// <summary><c>SMTP_PASSWORD</c>, <c>IMAP_PASSWORD</c>, <c>POP3_PASSWORD</c>, <c>EWS_PASSWORD</c>; <c>MAIL_…</c> otherwise.</summary>
     public static string VariableName(MailProtocol protocol, string parameterName)
     {
