@@ -1,0 +1,61 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+
+/// <summary>
+/// Fix All for the credential fixes. The batch fixer merges independent per-diagnostic solutions, which would add the
+/// token provider once per finding and miss the constants that only become unused once every site is fixed; this
+/// provider collects the findings of the scope and applies them in one pass instead.
+/// </summary>
+internal sealed class CredentialFixAllProvider : FixAllProvider
+{
+    private readonly CredentialFixKeys keys;
+
+    public CredentialFixAllProvider(CredentialFixKeys keys)
+    {
+        this.keys = keys;
+    }
+
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    {
+        var kind = keys.Kind(fixAllContext.CodeActionEquivalenceKey);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var work = new List<(DocumentId, ImmutableArray<Diagnostic>)>();
+        IEnumerable<Document> documents = fixAllContext.Scope switch
+        {
+            FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+            FixAllScope.Project => fixAllContext.Project.Documents,
+            FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents),
+            _ => Array.Empty<Document>(),
+        };
+
+        foreach (var document in documents)
+        {
+            var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+            if (!diagnostics.IsEmpty)
+            {
+                work.Add((document.Id, diagnostics));
+            }
+        }
+
+        if (work.Count == 0)
+        {
+            return null;
+        }
+
+        var solution = fixAllContext.Solution;
+        return CodeAction.Create(
+            "Fix all: " + (kind == CredentialFixKind.ReadFromEnvironment ? "read the passwords from environment variables" : "move to OAuth 2.0 with MSAL"),
+            cancellationToken => CredentialFixes.FixAsync(solution, work, keys, kind.Value, cancellationToken),
+            fixAllContext.CodeActionEquivalenceKey);
+    }
+}

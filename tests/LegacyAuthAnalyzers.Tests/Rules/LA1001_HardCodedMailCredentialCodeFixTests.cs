@@ -1,0 +1,338 @@
+using LegacyAuthAnalyzers.CodeFixes.Fixes;
+using LegacyAuthAnalyzers.Rules;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    LegacyAuthAnalyzers.Rules.LA1001_HardCodedMailCredentialAnalyzer,
+    LegacyAuthAnalyzers.CodeFixes.Fixes.LA1001_HardCodedMailCredentialCodeFix>;
+
+namespace LegacyAuthAnalyzers.Tests.Rules;
+
+public sealed class LA1001_HardCodedMailCredentialCodeFixTests
+{
+    private const string AppOnly = LA1001_HardCodedMailCredentialCodeFix.OAuthAppOnlyKey;
+    private const string ReadFromEnvironment = LA1001_HardCodedMailCredentialCodeFix.ReadFromEnvironmentKey;
+
+    private static DiagnosticResult Expected(int location, string api, int length, string parameter = "password") =>
+        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, parameter);
+
+    [Fact]
+    public async Task LiteralForThirdPartyServer_FixesToEnvironmentVariable()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate("me@gmail.com", {|#0:"Gm4il-Passw0rd!"|});
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate("me@gmail.com", Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, fixedSource, ReadFromEnvironment, [Expected(0, "SmtpClient.Authenticate", 15)], null, ["Gm4il-Passw0rd!"]);
+    }
+
+    [Fact]
+    public async Task ThirdPartyServer_NoOAuthFixOffered()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("imap.gmail.com", 993, true);
+                    client.Authenticate("me@gmail.com", {|#0:"Gm4il-Imap-Pass"|});
+                }
+            }
+            """;
+
+        // Asking for the app-only action leaves the code as it is: only the environment-variable fix exists here.
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = AppOnly,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", 15));
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConstantInAnotherFileUsedTwice_FixAllRemovesIt()
+    {
+        const string secrets = """
+            namespace Contoso.Mail;
+
+            internal static class MailSecrets
+            {
+                public const string User = "relay@contoso.org";
+                public const string {|#2:Password|} = "Rel4y-Const-Secret";
+            }
+            """;
+
+        const string mailer = """
+            using System.Net;
+            using MailKit.Net.Pop3;
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail;
+
+            internal static class Relay
+            {
+                public static void Login(SmtpClient smtp, Pop3Client pop)
+                {
+                    smtp.Connect("mail.contoso.org", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    smtp.Authenticate(MailSecrets.User, {|#0:MailSecrets.Password|});
+                    pop.Connect("mail.contoso.org", 995, true);
+                    pop.Authenticate(new NetworkCredential(MailSecrets.User, {|#1:MailSecrets.Password|}));
+                }
+            }
+            """;
+
+        const string secretsFixed = """
+            namespace Contoso.Mail;
+
+            internal static class MailSecrets
+            {
+                public const string User = "relay@contoso.org";
+            }
+            """;
+
+        const string mailerFixed = """
+            using System;
+            using System.Net;
+            using MailKit.Net.Pop3;
+            using MailKit.Net.Smtp;
+
+            namespace Contoso.Mail;
+
+            internal static class Relay
+            {
+                public static void Login(SmtpClient smtp, Pop3Client pop)
+                {
+                    smtp.Connect("mail.contoso.org", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    smtp.Authenticate(MailSecrets.User, Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+                    pop.Connect("mail.contoso.org", 995, true);
+                    pop.Authenticate(new NetworkCredential(MailSecrets.User, Environment.GetEnvironmentVariable("POP3_PASSWORD") ?? throw new InvalidOperationException("Set the POP3_PASSWORD environment variable to the POP3 password.")));
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(ReadFromEnvironment);
+        test.TestState.Sources.Add(("/0/MailSecrets.cs", secrets));
+        test.TestState.Sources.Add(("/0/Relay.cs", mailer));
+        test.FixedState.Sources.Add(("/0/MailSecrets.cs", secretsFixed));
+        test.FixedState.Sources.Add(("/0/Relay.cs", mailerFixed));
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Authenticate", 18).WithLocation(2));
+        test.ExpectedDiagnostics.Add(Expected(1, "Pop3Client.Authenticate", 18).WithLocation(2));
+        await test.RunAsync();
+
+        Assert.DoesNotContain("Rel4y-Const-Secret", secretsFixed + mailerFixed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalPasswordForMicrosoft365_FixesToOAuthAndRemovesTheLocal()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Contoso.Alerts;
+
+            internal sealed class AlertMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    const string user = "alerts@contoso.com";
+                    var password = "Al3rts-Local-Pwd";
+                    using var client = new SmtpClient("smtp.office365.com")
+                    {
+                        Port = 587,
+                        EnableSsl = true,
+                        UseDefaultCredentials = false,
+                    };
+                    client.Credentials = new NetworkCredential(user, {|#0:password|});
+                    client.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Alerts;
+
+            internal sealed class AlertMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    const string user = "alerts@contoso.com";
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetAppOnlyToken()));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, fixedSource, AppOnly, [Expected(0, "SmtpClient.Credentials", 16)], CredentialFixTest.Provider("Contoso.Alerts"), ["Al3rts-Local-Pwd"]);
+    }
+
+    [Fact]
+    public async Task HostFromConfiguration_OffersOAuthAndEnvironmentVariable()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            internal static class Mailer
+            {
+                public static void Login(SmtpClient client, string host)
+                {
+                    client.Connect(host, 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate("bot@contoso.com", {|#0:"Unkn0wn-Host-Pwd"|});
+                }
+            }
+            """;
+
+        const string oauthFixed = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            internal static class Mailer
+            {
+                public static void Login(SmtpClient client, string host)
+                {
+                    client.Connect(host, 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("bot@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        const string environmentFixed = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            internal static class Mailer
+            {
+                public static void Login(SmtpClient client, string host)
+                {
+                    client.Connect(host, 587, MailKit.Security.SecureSocketOptions.StartTls);
+                    client.Authenticate("bot@contoso.com", Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, oauthFixed, AppOnly, [Expected(0, "SmtpClient.Authenticate", 16)], CredentialFixTest.Provider(null), ["Unkn0wn-Host-Pwd"]);
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, environmentFixed, ReadFromEnvironment, [Expected(0, "SmtpClient.Authenticate", 16)], null, ["Unkn0wn-Host-Pwd"]);
+    }
+
+    [Fact]
+    public async Task PasswordPropertyInInitializer_FixesToEnvironmentVariable()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            internal static class Mailer
+            {
+                public static SmtpClient Create() => new SmtpClient("mail.example.org", 587)
+                {
+                    EnableSsl = true,
+                    Credentials = new NetworkCredential { UserName = "app@example.org", Password = {|#0:"Ex4mple-0rg-Pwd"|} },
+                };
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Net;
+            using System.Net.Mail;
+
+            internal static class Mailer
+            {
+                public static SmtpClient Create() => new SmtpClient("mail.example.org", 587)
+                {
+                    EnableSsl = true,
+                    Credentials = new NetworkCredential { UserName = "app@example.org", Password = Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password.") },
+                };
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, fixedSource, ReadFromEnvironment, [Expected(0, "SmtpClient.Credentials", 15)], null, ["Ex4mple-0rg-Pwd"]);
+    }
+
+    [Theory]
+    [InlineData(0, AppOnly, "Use OAuth 2.0 with an app-only token (MSAL client credentials)")]
+    [InlineData(1, LA1001_HardCodedMailCredentialCodeFix.OAuthSignedInUserKey, "Use OAuth 2.0 with the signed-in user's token (MSAL)")]
+    [InlineData(2, ReadFromEnvironment, "Read the password from the IMAP_PASSWORD environment variable")]
+    public async Task Microsoft365Site_OffersAppOnlyFirstThenSignedInUserThenEnvironmentVariable(int index, string key, string title)
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            internal static class Inbox
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});
+                }
+            }
+            """;
+
+        var fixedSource = index switch
+        {
+            0 => source.Replace("using MailKit.Net.Imap;", "using MailKit.Net.Imap;\nusing MailKit.Security;", StringComparison.Ordinal)
+                .Replace("""client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});""", """client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));""", StringComparison.Ordinal),
+            1 => source.Replace("using MailKit.Net.Imap;", "using MailKit.Net.Imap;\nusing MailKit.Security;", StringComparison.Ordinal)
+                .Replace("""client.Authenticate("inbox@contoso.com", {|#0:"0rder-0f-Acti0ns"|});""", """client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetUserToken(MailTokenProvider.ImapScope)));""", StringComparison.Ordinal),
+            _ => source.Replace("using MailKit.Net.Imap;", "using System;\nusing MailKit.Net.Imap;", StringComparison.Ordinal)
+                .Replace("""{|#0:"0rder-0f-Acti0ns"|}""", """Environment.GetEnvironmentVariable("IMAP_PASSWORD") ?? throw new InvalidOperationException("Set the IMAP_PASSWORD environment variable to the IMAP password.")""", StringComparison.Ordinal),
+        };
+
+        var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(key);
+        test.TestCode = source;
+        test.FixedState.Sources.Add(fixedSource);
+        if (index < 2)
+        {
+            test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider(null)));
+        }
+
+        test.CodeActionIndex = index;
+        test.CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", 16));
+        await test.RunAsync();
+    }
+}
