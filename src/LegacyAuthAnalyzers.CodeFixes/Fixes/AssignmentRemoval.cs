@@ -2,6 +2,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -13,6 +15,21 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 /// </summary>
 internal static class AssignmentRemoval
 {
+    /// <summary>Registers the removal for every diagnostic of the context whose statement can be removed.</summary>
+    public static async Task RegisterAsync(CodeFixContext context, string title, string equivalenceKey)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root is not null && Find(root, diagnostic.Location.SourceSpan) is not null)
+            {
+                var document = context.Document;
+                var span = diagnostic.Location.SourceSpan;
+                context.RegisterCodeFix(CodeAction.Create(title, token => RemoveAsync(document, span, token), equivalenceKey), diagnostic);
+            }
+        }
+    }
+
     /// <summary>The assignment that contains the diagnostic's span, when removing it leaves valid code.</summary>
     public static AssignmentExpressionSyntax? Find(SyntaxNode root, TextSpan span)
     {

@@ -1,6 +1,5 @@
 using System.Composition;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
@@ -16,15 +15,5 @@ public sealed class LA2002_OpportunisticTlsCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var plan = await TransportFixes.PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (plan is not null)
-            {
-                context.RegisterCodeFix(CodeAction.Create(Title, plan, EquivalenceKey), diagnostic);
-            }
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => TransportFixes.RegisterAsync(context, Title, EquivalenceKey);
 }

@@ -1,6 +1,5 @@
 using System.Composition;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
@@ -16,17 +15,5 @@ public sealed class LA2005_LegacyTlsVersionCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is not null && AssignmentRemoval.Find(root, diagnostic.Location.SourceSpan) is not null)
-            {
-                var document = context.Document;
-                var span = diagnostic.Location.SourceSpan;
-                context.RegisterCodeFix(CodeAction.Create(Title, token => AssignmentRemoval.RemoveAsync(document, span, token), EquivalenceKey), diagnostic);
-            }
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => AssignmentRemoval.RegisterAsync(context, Title, EquivalenceKey);
 }

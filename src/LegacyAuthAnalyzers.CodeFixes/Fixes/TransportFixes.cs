@@ -4,6 +4,8 @@ using System.Threading.Tasks;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,6 +19,19 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 internal static class TransportFixes
 {
     /// <summary>The rewrite for a diagnostic, or null when none is safe; decided before the fix is offered.</summary>
+    /// <summary>Registers the transport fix for every diagnostic of the context that has a plan.</summary>
+    public static async Task RegisterAsync(CodeFixContext context, string title, string equivalenceKey)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var plan = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (plan is not null)
+            {
+                context.RegisterCodeFix(CodeAction.Create(title, plan, equivalenceKey), diagnostic);
+            }
+        }
+    }
+
     public static async Task<Func<CancellationToken, Task<Document>>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         try
