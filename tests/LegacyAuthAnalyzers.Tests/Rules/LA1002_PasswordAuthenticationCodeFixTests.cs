@@ -157,4 +157,127 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
         // XOAUTH2 needs the user name, and an ICredentials parameter does not say which one it is.
         await Verify.VerifyCodeFixAsync(source, Expected(0, "SmtpClient.Authenticate", "a mail server"), source);
     }
+
+    // The sample's mailbox archiver: settings object, POP3 in plaintext on port 110, `using var` client.
+    private const string ArchiverSource = """
+        using MailKit.Net.Pop3;
+        using MailKit.Security;
+
+        namespace Contoso.Archive;
+
+        internal sealed class ArchiveSettings
+        {
+            public string Host { get; set; } = string.Empty;
+            public string UserName { get; set; } = string.Empty;
+            public string Password { get; set; } = string.Empty;
+        }
+
+        internal sealed class MailboxArchiver
+        {
+            private readonly ArchiveSettings settings;
+
+            public MailboxArchiver(ArchiveSettings settings)
+            {
+                this.settings = settings;
+            }
+
+            public int DownloadAll()
+            {
+                using var client = new Pop3Client();
+                client.Connect(settings.Host, 110, SecureSocketOptions.None);
+                {|#0:client.Authenticate(settings.UserName, settings.Password)|};
+                var count = client.Count;
+                client.Disconnect(true);
+                return count;
+            }
+        }
+        """;
+
+    private const string ArchiverFixed = """
+        using MailKit.Net.Pop3;
+        using MailKit.Security;
+
+        namespace Contoso.Archive;
+
+        internal sealed class ArchiveSettings
+        {
+            public string Host { get; set; } = string.Empty;
+            public string UserName { get; set; } = string.Empty;
+            public string Password { get; set; } = string.Empty;
+        }
+
+        internal sealed class MailboxArchiver
+        {
+            private readonly ArchiveSettings settings;
+
+            public MailboxArchiver(ArchiveSettings settings)
+            {
+                this.settings = settings;
+            }
+
+            public int DownloadAll()
+            {
+                using var client = new Pop3Client();
+                client.Connect(settings.Host, 110, SecureSocketOptions.None);
+                client.Authenticate(new SaslMechanismOAuth2(settings.UserName, MailTokenProvider.GetAppOnlyToken()));
+                var count = client.Count;
+                client.Disconnect(true);
+                return count;
+            }
+        }
+        """;
+
+    // A partner's SMTP server: LA1002 without a fix, since Entra ID tokens do not work there.
+    private const string PartnerAlertSource = """
+        using System.Threading.Tasks;
+        using MailKit.Net.Smtp;
+        using MailKit.Security;
+
+        namespace Contoso.Archive;
+
+        internal static class PartnerAlert
+        {
+            public static async Task SendAsync(string user, string password)
+            {
+                using var client = new SmtpClient();
+                await client.ConnectAsync("smtp.fabrikam.com", 587, SecureSocketOptions.StartTls);
+                await client.AuthenticateAsync(user, password);
+                await client.DisconnectAsync(true);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Pop3WithoutTlsToConfiguredHost_FixesToAppOnlyToken()
+    {
+        await CredentialFixTest.VerifyAsync<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+            ArchiverSource,
+            ArchiverFixed,
+            LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
+            [Expected(0, "Pop3Client.Authenticate", "a mail server")],
+            CredentialFixTest.Provider("Contoso.Archive"),
+            []);
+    }
+
+    [Fact]
+    public async Task DotnetFormatWhenFirstFindingHasNoFix_FixesTheOthersToAppOnlyToken()
+    {
+        // dotnet format takes the equivalence key from the first finding's first action: the partner server's finding
+        // comes first and has none, so Fix All gets a null key and must still fix the configured host's finding.
+        var result = await DotnetFormatFixAll.RunAsync(
+            new LA1002_PasswordAuthenticationAnalyzer(),
+            new LA1002_PasswordAuthenticationCodeFix(),
+            "LA1002",
+            ("PartnerAlert.cs", PartnerAlertSource),
+            ("MailboxArchiver.cs", Unmarked(ArchiverSource)));
+
+        Assert.Null(result.FirstFindingAction);
+        Assert.NotNull(result.FixAllAction);
+        Assert.Equal(PartnerAlertSource, await DotnetFormatFixAll.TextAsync(result.After, "PartnerAlert.cs"));
+        Assert.Equal(ArchiverFixed, await DotnetFormatFixAll.TextAsync(result.After, "MailboxArchiver.cs"));
+        Assert.Equal(CredentialFixTest.Provider("Contoso.Archive"), await DotnetFormatFixAll.TextAsync(result.After, MailTokenProviderTemplate.FileName));
+        Assert.Empty(await DotnetFormatFixAll.CompilerProblemsAsync(result.After));
+    }
+
+    private static string Unmarked(string source) => source.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
 }

@@ -23,8 +23,11 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        var kind = keys.Kind(fixAllContext.CodeActionEquivalenceKey);
-        if (kind is null)
+        // No key: the caller picked no action, as dotnet format does when the first finding it looks at has no fix (a
+        // known third-party server); every finding then gets its own first action instead of none getting any.
+        var key = fixAllContext.CodeActionEquivalenceKey;
+        var kind = keys.Kind(key);
+        if (kind is null && key is not null)
         {
             return null;
         }
@@ -54,8 +57,13 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
 
         var solution = fixAllContext.Solution;
         return CodeAction.Create(
-            "Fix all: " + (kind == CredentialFixKind.ReadFromEnvironment ? "read the passwords from environment variables" : "move to OAuth 2.0 with MSAL"),
-            cancellationToken => CredentialFixes.FixAsync(solution, work, keys, kind.Value, cancellationToken),
-            fixAllContext.CodeActionEquivalenceKey);
+            "Fix all: " + kind switch
+            {
+                CredentialFixKind.ReadFromEnvironment => "read the passwords from environment variables",
+                null => "apply the first fix of each finding",
+                _ => "move to OAuth 2.0 with MSAL",
+            },
+            cancellationToken => CredentialFixes.FixAsync(solution, work, keys, kind, cancellationToken),
+            key);
     }
 }

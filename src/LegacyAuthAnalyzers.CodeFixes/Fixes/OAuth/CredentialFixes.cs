@@ -100,8 +100,12 @@ internal static class CredentialFixes
         || target.Site.Host is null
         || MailHosts.IsMicrosoft365(target.Site.Host, analysis.Options);
 
+    /// <summary>
+    /// Applies <paramref name="kind"/> to every finding of <paramref name="work"/> that offers it; with no kind, each
+    /// finding gets its own first action, which is what a caller that picked no action (dotnet format) asks for.
+    /// </summary>
     public static async Task<Solution> FixAsync(
-        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind kind, CancellationToken cancellationToken)
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, CancellationToken cancellationToken)
     {
         try
         {
@@ -115,9 +119,9 @@ internal static class CredentialFixes
     }
 
     private static async Task<Solution> ApplyAsync(
-        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind kind, CancellationToken cancellationToken)
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, CancellationToken cancellationToken)
     {
-        var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<SitePlan> Plans, TokenSource? Tokens)>();
+        var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<(SitePlan Plan, CredentialFixKind Kind)> Plans, TokenSource? Tokens)>();
         var providers = new Dictionary<ProjectId, ProviderRequest>();
 
         // MSBuildWorkspace (dotnet format) writes an explicit Compile item for every added file, which SDK-style projects
@@ -133,7 +137,7 @@ internal static class CredentialFixes
                 continue;
             }
 
-            var documentPlans = new List<SitePlan>();
+            var documentPlans = new List<(SitePlan Plan, CredentialFixKind Kind)>();
             TokenSource? tokens = null;
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
@@ -143,8 +147,8 @@ internal static class CredentialFixes
                     continue;
                 }
 
-                var available = Available(target, analysis, keys, cancellationToken).Where(a => a.Kind == kind).Select(a => a.Plan).FirstOrDefault();
-                if (available is null || documentPlans.Any(p => p.Anchor.Span.IntersectsWith(available.Anchor.Span)))
+                var (availableKind, available) = Available(target, analysis, keys, cancellationToken).FirstOrDefault(a => kind is null || a.Kind == kind);
+                if (available is null || documentPlans.Any(p => p.Plan.Anchor.Span.IntersectsWith(available.Anchor.Span)))
                 {
                     continue;
                 }
@@ -166,7 +170,7 @@ internal static class CredentialFixes
                     }
                 }
 
-                documentPlans.Add(available);
+                documentPlans.Add((available, availableKind));
             }
 
             if (documentPlans.Count > 0)
@@ -180,7 +184,7 @@ internal static class CredentialFixes
             return solution;
         }
 
-        var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans)).ToList(), cancellationToken).ConfigureAwait(false);
+        var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans.Select(x => x.Plan).ToList())).ToList(), cancellationToken).ConfigureAwait(false);
 
         var newSolution = solution;
         foreach (var pair in providers.Where(p => !p.Value.Inline))
@@ -203,10 +207,9 @@ internal static class CredentialFixes
 
             if (plans.TryGetValue(documentId, out var entry))
             {
-                var context = new PlanContext(entry.Tokens, kind);
-                foreach (var plan in entry.Plans)
+                foreach (var (plan, planKind) in entry.Plans)
                 {
-                    plan.Apply(editor, context);
+                    plan.Apply(editor, new PlanContext(entry.Tokens, planKind));
                 }
             }
 
