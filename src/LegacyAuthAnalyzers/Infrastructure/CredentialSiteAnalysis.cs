@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LegacyAuthAnalyzers.Infrastructure;
@@ -33,13 +35,16 @@ internal readonly struct CredentialSiteContext
 /// </summary>
 internal static class CredentialSiteAnalysis
 {
+    private static readonly ConditionalWeakTable<Compilation, CustomSinkPresence> CustomSinkCache = new();
+
     public static void Register(AnalysisContext context, Action<CredentialSiteContext> onSite, Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null)
     {
         context.RegisterCompilationStartAction(start =>
         {
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
-            var kinds = CredentialSites.OperationKinds(types, HasCustomSinks(start.Compilation, start.Options));
+            var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);
+            var kinds = CredentialSites.OperationKinds(types, hasCustomSinks);
             if (kinds.IsEmpty)
             {
                 return;
@@ -48,8 +53,16 @@ internal static class CredentialSiteAnalysis
             start.RegisterOperationAction(
                 operationContext =>
                 {
-                    var options = LegacyAuthOptions.For(operationContext.Options, operationContext.Operation.Syntax.SyntaxTree);
-                    if (CredentialSites.TryGet(operationContext.Operation, types, options, operationContext.CancellationToken, out var site))
+                    // Runs for every call, creation or assignment of the compilation: reject by name or symbol first,
+                    // and only then pay for the per-file options.
+                    var operation = operationContext.Operation;
+                    if (!CredentialSites.IsCandidate(operation, types, hasCustomSinks))
+                    {
+                        return;
+                    }
+
+                    var options = LegacyAuthOptions.For(operationContext.Options, operation.Syntax.SyntaxTree);
+                    if (CredentialSites.TryGet(operation, types, options, operationContext.CancellationToken, out var site))
                     {
                         onSite(new CredentialSiteContext(operationContext, site, types, options));
                     }
@@ -58,10 +71,28 @@ internal static class CredentialSiteAnalysis
         });
     }
 
-    /// <summary>Whether any file of the compilation declares its own credential sinks in .editorconfig.</summary>
+    /// <summary>
+    /// Whether any file of the compilation declares its own credential sinks in .editorconfig. Every credential rule
+    /// asks at compilation start, so the answer is computed once per compilation and options provider.
+    /// </summary>
     private static bool HasCustomSinks(Compilation compilation, AnalyzerOptions options)
     {
         var provider = options.AnalyzerConfigOptionsProvider;
+        var cache = CustomSinkCache.GetValue(compilation, static _ => new CustomSinkPresence());
+        var cached = Volatile.Read(ref cache.Last);
+        if (cached is not null && ReferenceEquals(cached.Provider, provider))
+        {
+            return cached.Value;
+        }
+
+        // Rules starting at the same time may both compute it: the answers are equal, so either write may win.
+        var value = ComputeHasCustomSinks(compilation, provider);
+        Volatile.Write(ref cache.Last, new CustomSinkAnswer(provider, value));
+        return value;
+    }
+
+    private static bool ComputeHasCustomSinks(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+    {
         if (provider.GlobalOptions.TryGetValue(LegacyAuthOptions.CredentialSinksKey, out _))
         {
             return true;
@@ -76,5 +107,25 @@ internal static class CredentialSiteAnalysis
         }
 
         return false;
+    }
+
+    private sealed class CustomSinkPresence
+    {
+        // A field, because Volatile.Read and Volatile.Write take it by reference.
+        public CustomSinkAnswer? Last;
+    }
+
+    /// <summary>The cached answer and the options provider it was computed from.</summary>
+    private sealed class CustomSinkAnswer
+    {
+        public CustomSinkAnswer(AnalyzerConfigOptionsProvider provider, bool value)
+        {
+            Provider = provider;
+            Value = value;
+        }
+
+        public AnalyzerConfigOptionsProvider Provider { get; }
+
+        public bool Value { get; }
     }
 }
