@@ -48,11 +48,7 @@ try
     if (options.Warmup > 0)
     {
         Console.WriteLine("Warm-up (not measured)");
-        foreach (var variant in variants)
-        {
-            await harness.WarmUpAsync(variant, analyzers);
-        }
-
+        await harness.WarmUpAsync(variants.FirstOrDefault(variant => variant.IncludeMail) ?? variants[0], analyzers);
         Console.WriteLine();
     }
 
