@@ -130,23 +130,11 @@ internal sealed class Harness(BenchmarkOptions options, TextWriter output)
         var (_, trees, references, analyzerOptions) = setup;
         var baseline = options.Baseline ? new BaselineAnalyzer() : null;
         var driven = baseline is null ? analyzers : analyzers.Add(baseline);
-        var compilation = CreateCompilation(trees, references);
-        var allocatedBefore = Settle();
-        var cpuBefore = CpuTime();
-        var stopwatch = Stopwatch.StartNew();
-        var compilerDiagnostics = compilation.GetDiagnostics();
-        var compile = stopwatch.Elapsed;
-        var compileCpu = CpuTime() - cpuBefore;
-        var compileAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var compileWithoutGc = EndNoGcRegion();
-        if (checkCompilation)
-        {
-            EnsureCompiles(compilerDiagnostics);
-        }
+        var compiled = CompileAlone(trees, references, checkCompilation);
 
         var exceptions = new List<string>();
         var fresh = CreateCompilation(trees, references);
-        allocatedBefore = Settle();
+        var allocatedBefore = Settle();
         var withAnalyzers = fresh.WithAnalyzers(
             driven,
             new CompilationWithAnalyzersOptions(
@@ -161,7 +149,7 @@ internal sealed class Harness(BenchmarkOptions options, TextWriter output)
                 concurrentAnalysis: options.Concurrent,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false));
-        stopwatch.Restart();
+        var stopwatch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
         var wall = stopwatch.Elapsed;
         var withAnalyzersAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -186,8 +174,37 @@ internal sealed class Harness(BenchmarkOptions options, TextWriter output)
         var baselineTime = baseline is null
             ? TimeSpan.Zero
             : (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(baseline, CancellationToken.None).ConfigureAwait(false)).ExecutionTime;
-        var round = new RoundResult(compile, compileCpu, wall, telemetry.Select(info => info.ExecutionTime).ToImmutableArray(), baselineTime, compileAllocated, withAnalyzersAllocated, compileWithoutGc && analysisWithoutGc);
+        var round = new RoundResult(
+            compiled.Wall,
+            compiled.Cpu,
+            wall,
+            telemetry.Select(info => info.ExecutionTime).ToImmutableArray(),
+            baselineTime,
+            compiled.Allocated,
+            withAnalyzersAllocated,
+            compiled.WithoutGc && analysisWithoutGc);
         return (round, telemetry.MoveToImmutable(), counts);
+    }
+
+    /// <summary>The compiler alone; in a method of its own so that its compilation is garbage before the next phase.</summary>
+    private (TimeSpan Wall, TimeSpan Cpu, long Allocated, bool WithoutGc) CompileAlone(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, bool checkCompilation)
+    {
+        var compilation = CreateCompilation(trees, references);
+        var allocatedBefore = Settle();
+        var cpuBefore = CpuTime();
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = compilation.GetDiagnostics();
+        var wall = stopwatch.Elapsed;
+        var cpu = CpuTime() - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var withoutGc = EndNoGcRegion();
+        if (checkCompilation)
+        {
+            EnsureCompiles(diagnostics);
+        }
+
+        return (wall, cpu, allocated, withoutGc);
     }
 
     /// <summary>

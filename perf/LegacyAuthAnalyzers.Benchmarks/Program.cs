@@ -30,15 +30,11 @@ if (variants.Length == 0)
 }
 
 var analyzers = Harness.LoadAnalyzers();
-var configuration = typeof(Harness).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
-    .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration;
 Console.WriteLine($"LegacyAuthAnalyzers benchmark: {analyzers.Length} analyzers, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
-    + $"{configuration} build, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
-if (!string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase))
-{
-    Console.WriteLine("Note: not a Release build of the benchmark; pass -c Release for numbers worth quoting.");
-}
-
+    + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+#if DEBUG
+Console.WriteLine("Note: a Debug build of the analyzers and the benchmark; pass -c Release for numbers worth quoting.");
+#endif
 Console.WriteLine();
 var stopwatch = Stopwatch.StartNew();
 var harness = new Harness(options, Console.Out);
