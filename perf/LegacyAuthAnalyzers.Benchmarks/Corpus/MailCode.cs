@@ -21,6 +21,7 @@ internal static class MailCode
         AdalTokenFlows,
         ExchangeWebServices,
         AppPasswordSettings,
+        HttpBasicAndPasswordGrant,
     ];
 
     public const string AppSettings = """
@@ -497,6 +498,75 @@ internal static class MailCode
                 service.HttpHeaders.Add("X-AnchorMailbox", mailbox);
                 service.AutodiscoverUrl(mailbox, url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
                 return service;
+            }
+        }
+        """;
+
+    private static string HttpBasicAndPasswordGrant(int i) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using MailKit.Net.Imap;
+        using MailKit.Net.Smtp;
+        using MailKit.Security;
+
+        namespace Contoso.Gateway.N{{i}};
+
+        public static class {{Word(i, 31)}}ExchangeGateway
+        {
+            private const string Endpoint = "https://outlook.office365.com/EWS/Exchange.asmx";
+
+            public static async Task<string> CallEwsAsync(string user, string password, string soap, CancellationToken cancellationToken)
+            {
+                using var client = new HttpClient();
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
+                using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(soap, Encoding.UTF8, "text/xml") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+                using var response = await client.SendAsync(request, cancellationToken);
+                return await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+
+            public static HttpClient OnPremises(string user, string password)
+            {
+                var handler = new HttpClientHandler { Credentials = new NetworkCredential(user, password, "CONTOSO") };
+                var client = new HttpClient(handler) { BaseAddress = new Uri("https://mail.contoso.example/EWS/Exchange.asmx") };
+                client.DefaultRequestHeaders.Add("Authorization", "Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes(user + ":" + password)));
+                return client;
+            }
+
+            public static async Task<string> PasswordGrantAsync(string user, string password, CancellationToken cancellationToken)
+            {
+                using var client = new HttpClient();
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "3c2d1e0f-{{i % 10}}a1b-4c2d-8e3f-5a6b7c8d9e0f",
+                    ["scope"] = "https://outlook.office.com/SMTP.Send",
+                    ["username"] = user,
+                    ["password"] = password,
+                });
+                using var response = await client.PostAsync("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token", form, cancellationToken);
+                return await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+
+            public static void Mismatched(MimeKit.MimeMessage message)
+            {
+                using var smtp = new SmtpClient();
+                smtp.Connect("smtp.office365.com", 465, SecureSocketOptions.SslOnConnect);
+                smtp.Send(message);
+                smtp.Disconnect(true);
+
+                using var imap = new ImapClient();
+                imap.Connect(new Uri("imap://mail.contoso.example:143/?starttls=never"));
+                imap.Disconnect(true);
+
+                using var legacy = new System.Net.Mail.SmtpClient("smtp.office365.com", 465) { EnableSsl = true };
+                legacy.Send("gateway@contoso.example", "ops@contoso.example", "Mismatch", "Port 465 with System.Net.Mail.");
             }
         }
         """;
