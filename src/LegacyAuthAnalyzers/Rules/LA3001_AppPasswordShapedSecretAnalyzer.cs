@@ -64,8 +64,8 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeSettingDeclaration(OperationAnalysisContext context)
     {
         // Runs for every field and property initializer: the shape test is first and rejects nearly all of them.
-        var value = ((ISymbolInitializerOperation)context.Operation).Value;
-        if (value?.ConstantValue.Value is not string text || !SecretShapes.IsAppPasswordShaped(text))
+        if (context.Operation is not ISymbolInitializerOperation { Value: { ConstantValue.Value: string text } value }
+            || !SecretShapes.IsAppPasswordShaped(text))
         {
             return;
         }
