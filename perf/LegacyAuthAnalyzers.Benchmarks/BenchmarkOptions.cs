@@ -12,7 +12,7 @@ internal sealed class BenchmarkOptions
 
           --files <n>        C# files per corpus (default 2000, at least 100)
           --rounds <n>       measured rounds per variant; medians are reported (default 5)
-          --warmup <n>       unmeasured rounds first, on at most 400 files (default 1)
+          --warmup <n>       unmeasured rounds first, on at most 300 files (default 1)
           --quick            a fast check: 400 files, 2 rounds, 1 warm-up
           --variant <name>   ordinary, mail or no-mail-libraries; repeat to pick several (default: all three)
           --concurrent       let the compiler and the analyzer driver use every core (default: one thread,
