@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LegacyAuthAnalyzers.Infrastructure;
@@ -33,6 +35,8 @@ internal readonly struct CredentialSiteContext
 /// </summary>
 internal static class CredentialSiteAnalysis
 {
+    private static readonly ConditionalWeakTable<Compilation, CustomSinkPresence> CustomSinkCache = new();
+
     public static void Register(AnalysisContext context, Action<CredentialSiteContext> onSite, Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null)
     {
         context.RegisterCompilationStartAction(start =>
@@ -49,11 +53,17 @@ internal static class CredentialSiteAnalysis
             start.RegisterOperationAction(
                 operationContext =>
                 {
-                    // The sink model needs the options only for declared sinks; without them, every operation that
-                    // is not a sink costs a name and symbol comparison and no options lookup.
-                    var tree = operationContext.Operation.Syntax.SyntaxTree;
+                    // Runs for every call, creation or assignment of the compilation: reject by name or symbol first.
+                    // The sink model needs the options only for declared sinks; the rule gets them once a site is found.
+                    var operation = operationContext.Operation;
+                    if (!CredentialSites.IsCandidate(operation, types, hasCustomSinks))
+                    {
+                        return;
+                    }
+
+                    var tree = operation.Syntax.SyntaxTree;
                     var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(operationContext.Options, tree) : LegacyAuthOptions.Empty;
-                    if (CredentialSites.TryGet(operationContext.Operation, types, sinkOptions, operationContext.CancellationToken, out var site))
+                    if (CredentialSites.TryGet(operation, types, sinkOptions, operationContext.CancellationToken, out var site))
                     {
                         var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(operationContext.Options, tree);
                         onSite(new CredentialSiteContext(operationContext, site, types, options));
@@ -63,10 +73,28 @@ internal static class CredentialSiteAnalysis
         });
     }
 
-    /// <summary>Whether any file of the compilation declares its own credential sinks in .editorconfig.</summary>
+    /// <summary>
+    /// Whether any file of the compilation declares its own credential sinks in .editorconfig. Every credential rule
+    /// asks at compilation start, so the answer is computed once per compilation and options provider.
+    /// </summary>
     private static bool HasCustomSinks(Compilation compilation, AnalyzerOptions options)
     {
         var provider = options.AnalyzerConfigOptionsProvider;
+        var cache = CustomSinkCache.GetValue(compilation, static _ => new CustomSinkPresence());
+        var cached = Volatile.Read(ref cache.Last);
+        if (cached is not null && ReferenceEquals(cached.Provider, provider))
+        {
+            return cached.Value;
+        }
+
+        // Rules starting at the same time may both compute it: the answers are equal, so either write may win.
+        var value = ComputeHasCustomSinks(compilation, provider);
+        Volatile.Write(ref cache.Last, new CustomSinkAnswer(provider, value));
+        return value;
+    }
+
+    private static bool ComputeHasCustomSinks(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+    {
         if (provider.GlobalOptions.TryGetValue(LegacyAuthOptions.CredentialSinksKey, out _))
         {
             return true;
@@ -81,5 +109,25 @@ internal static class CredentialSiteAnalysis
         }
 
         return false;
+    }
+
+    private sealed class CustomSinkPresence
+    {
+        // A field, because Volatile.Read and Volatile.Write take it by reference.
+        public CustomSinkAnswer? Last;
+    }
+
+    /// <summary>The cached answer and the options provider it was computed from.</summary>
+    private sealed class CustomSinkAnswer
+    {
+        public CustomSinkAnswer(AnalyzerConfigOptionsProvider provider, bool value)
+        {
+            Provider = provider;
+            Value = value;
+        }
+
+        public AnalyzerConfigOptionsProvider Provider { get; }
+
+        public bool Value { get; }
     }
 }

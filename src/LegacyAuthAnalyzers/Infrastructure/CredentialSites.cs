@@ -42,6 +42,29 @@ internal static class CredentialSites
         return kinds.ToImmutable();
     }
 
+    /// <summary>
+    /// The first test every operation of the registered kinds gets, before options are read or anything allocates: one
+    /// name or symbol comparison that rejects nearly all of them. True means "may be a site", for <see cref="TryGet"/>.
+    /// </summary>
+    public static bool IsCandidate(IOperation operation, KnownTypes types, bool hasCustomSinks)
+    {
+        switch (operation.Kind)
+        {
+            case OperationKind.Invocation:
+                // A declared sink can be any method; otherwise only MailKit's Authenticate and Connect take a password.
+                return hasCustomSinks
+                    || ((IInvocationOperation)operation).TargetMethod.Name is "Authenticate" or "AuthenticateAsync" or "Connect" or "ConnectAsync";
+            case OperationKind.ObjectCreation:
+                return hasCustomSinks
+                    || ((IObjectCreationOperation)operation).Type is { } type
+                        && (type.Name.StartsWith("SaslMechanism", StringComparison.Ordinal) || types.Is(type, KnownType.Microsoft_Exchange_WebServices_Data_WebCredentials));
+            case OperationKind.SimpleAssignment:
+                return ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation { Property.Name: "Credentials" };
+            default:
+                return false;
+        }
+    }
+
     public static bool TryGet(IOperation operation, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken, out CredentialSite site)
     {
         CredentialSite? found = null;

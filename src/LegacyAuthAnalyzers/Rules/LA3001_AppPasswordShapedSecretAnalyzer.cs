@@ -91,15 +91,22 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeSettingDeclaration(OperationAnalysisContext context)
     {
-        var (members, value) = context.Operation switch
+        // Runs for every field and property initializer: the shape test is first and rejects nearly all of them.
+        if (context.Operation is not ISymbolInitializerOperation { Value: { } value }
+            || ConstantOf(value) is not string text
+            || !IsReportedInitializerValue(text))
         {
-            IFieldInitializerOperation field => (field.InitializedFields.CastArray<ISymbol>(), field.Value),
-            IPropertyInitializerOperation property => (property.InitializedProperties.CastArray<ISymbol>(), property.Value),
-            _ => (ImmutableArray<ISymbol>.Empty, null!),
+            return;
+        }
+
+        var members = context.Operation switch
+        {
+            IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+            IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
         };
 
-        // The shape test is first: it rejects nearly every initializer without looking at names.
-        if (value is null || members.IsEmpty || ConstantOf(value) is not string text || !IsReportedInitializerValue(text))
+        if (members.IsEmpty)
         {
             return;
         }
