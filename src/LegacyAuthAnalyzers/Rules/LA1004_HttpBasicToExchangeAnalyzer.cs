@@ -37,13 +37,27 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var analyzer = new CompilationAnalyzer(KnownTypes.For(start.Compilation));
+            var types = KnownTypes.For(start.Compilation);
+
+            // Raw HTTP to Exchange needs no mail library, but a project without one only pays for object creations and
+            // property assignments (SPEC §7): the header written through Headers.Add is checked where a mail or
+            // identity library is referenced. Where not even System.Net.Mail is referenced, nothing is registered.
+            if (!types.HasMailLibrary && !types.HasSystemNetMail)
+            {
+                return;
+            }
+
+            var analyzer = new CompilationAnalyzer(types);
             if (analyzer.HeaderValue is not null)
             {
                 start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
             }
 
-            start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            if (types.HasMailLibrary)
+            {
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
             start.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment);
         });
     }

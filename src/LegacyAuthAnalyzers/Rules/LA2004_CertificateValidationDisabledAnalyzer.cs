@@ -30,7 +30,9 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         {
             var types = KnownTypes.For(start.Compilation);
             var global = types.Get(KnownType.System_Net_ServicePointManager)?.GetMembers(CallbackName).OfType<IPropertySymbol>().FirstOrDefault();
-            if (!types.HasMailKit && global is null)
+            // The global callback only matters where mail goes through it: System.Net.Mail or EWS (and MailKit on
+            // .NET Framework, which needs MailKit anyway). A compilation with none of them pays for nothing.
+            if (!types.HasMailKit && (global is null || !(types.HasSystemNetMail || types.HasEws)))
             {
                 return;
             }

@@ -55,7 +55,17 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var analyzer = new CompilationAnalyzer(KnownTypes.For(start.Compilation));
+            var types = KnownTypes.For(start.Compilation);
+
+            // A hand-made password grant needs no identity library, but a project without one only pays for object
+            // creations (SPEC §7); anonymous-object request bodies are checked where a mail or identity library is
+            // referenced. Where not even System.Net.Mail is referenced, nothing is registered.
+            if (!types.HasMailLibrary && !types.HasSystemNetMail)
+            {
+                return;
+            }
+
+            var analyzer = new CompilationAnalyzer(types);
             if (analyzer.Msal is not null)
             {
                 start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
@@ -66,7 +76,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                 start.RegisterOperationAction(analyzer.AnalyzeCreation, OperationKind.ObjectCreation);
             }
 
-            if (analyzer.HasHttp)
+            if (analyzer.HasHttp && types.HasMailLibrary)
             {
                 start.RegisterOperationAction(CompilationAnalyzer.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
             }
