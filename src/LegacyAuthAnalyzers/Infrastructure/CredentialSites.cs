@@ -93,9 +93,9 @@ internal static class CredentialSites
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case "Authenticate" or "AuthenticateAsync" when IsMailKitService(method.ContainingType, types):
+            case "Authenticate" or "AuthenticateAsync" when types.IsMailKitService(method.ContainingType):
                 return FromAuthenticate(invocation, types, cancellationToken);
-            case "Connect" or "ConnectAsync" when IsMailKitService(method.ContainingType, types):
+            case "Connect" or "ConnectAsync" when types.IsMailKitService(method.ContainingType):
                 return FromConnectUri(invocation, types, cancellationToken);
         }
 
@@ -315,23 +315,6 @@ internal static class CredentialSites
         }
 
         return null;
-    }
-
-    private static bool IsMailKitService(INamedTypeSymbol? type, KnownTypes types)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (types.IsOrDerivesFrom(type, KnownType.MailKit_MailService))
-        {
-            return true;
-        }
-
-        var service = types.Get(KnownType.MailKit_IMailService);
-        return service is not null
-            && (SymbolEqualityComparer.Default.Equals(type, service) || type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default));
     }
 
     private static string Api(IMethodSymbol method, IOperation? instance)

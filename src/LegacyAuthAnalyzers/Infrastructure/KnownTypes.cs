@@ -137,6 +137,24 @@ internal sealed class KnownTypes
         return false;
     }
 
+    /// <summary>A MailKit client: derives from <c>MailService</c>, or is or implements <c>IMailService</c> (IImapClient, …).</summary>
+    public bool IsMailKitService(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsOrDerivesFrom(type, KnownType.MailKit_MailService))
+        {
+            return true;
+        }
+
+        var service = Get(KnownType.MailKit_IMailService);
+        return service is not null
+            && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, service) || type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default));
+    }
+
     public bool Is(ITypeSymbol? type, KnownType knownType) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Get(knownType));
 

@@ -110,30 +110,13 @@ internal sealed class MailKitConnection
     public static bool IsConnectName(string name) => name is "Connect" or "ConnectAsync";
 
     /// <summary>MailKit's <c>MailService</c> or anything implementing <c>IMailService</c> (<c>ISmtpClient</c>, …).</summary>
-    public static bool IsMailKitService(ITypeSymbol? type, KnownTypes types)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (types.IsOrDerivesFrom(type, KnownType.MailKit_MailService))
-        {
-            return true;
-        }
-
-        var service = types.Get(KnownType.MailKit_IMailService);
-        return service is not null
-            && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, service) || type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default));
-    }
-
     public static bool TryGet(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken, out MailKitConnection connection)
     {
         connection = null!;
         try
         {
             var method = invocation.TargetMethod;
-            if (!IsConnectName(method.Name) || !IsMailKitService(method.ContainingType, types))
+            if (!IsConnectName(method.Name) || !types.IsMailKitService(method.ContainingType))
             {
                 return false;
             }

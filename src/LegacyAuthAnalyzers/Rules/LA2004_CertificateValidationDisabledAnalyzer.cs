@@ -55,7 +55,7 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
 
         var property = target.Property.OriginalDefinition;
         var isGlobal = global is not null && SymbolEqualityComparer.Default.Equals(property, global);
-        if (!isGlobal && (property.Name != CallbackName || !types.HasMailKit || !MailKitConnection.IsMailKitService(property.ContainingType, types)))
+        if (!isGlobal && (property.Name != CallbackName || !types.HasMailKit || !types.IsMailKitService(property.ContainingType)))
         {
             return;
         }

@@ -43,7 +43,7 @@ public sealed class LA2005_LegacyTlsVersionAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "SslProtocols" } target
-            || !MailKitConnection.IsMailKitService(target.Property.ContainingType, types))
+            || !types.IsMailKitService(target.Property.ContainingType))
         {
             return;
         }
