@@ -196,6 +196,12 @@ internal static class PathologicalInputs
             """, withoutMailLibraries: true);
     }
 
+    /// <summary>
+    /// The yardstick input the time bounds are measured against: ordinary statements with a mail sink every ten lines,
+    /// big enough that its analysis time is well above timer and scheduling noise.
+    /// </summary>
+    public static RobustnessInput Reference { get; } = RobustnessInput.Single("reference: 2,000-line method", Usings + LongMethod(2_000));
+
     /// <summary>A single method of <paramref name="lines"/> statements, with a mail sink every ten lines.</summary>
     private static string LongMethod(int lines)
     {
