@@ -208,29 +208,7 @@ internal sealed class SmtpClientConfiguration
     {
         if (Creation is not null)
         {
-            foreach (var argument in Creation.Arguments)
-            {
-                switch (argument.Parameter?.Name)
-                {
-                    case "host":
-                        HostArgument = argument;
-                        break;
-                    case "port":
-                        PortArgument = argument;
-                        break;
-                }
-            }
-
-            if (Creation.Initializer is not null)
-            {
-                foreach (var initializer in Creation.Initializer.Initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation assignment)
-                    {
-                        Record(assignment, members);
-                    }
-                }
-            }
+            ReadCreation(Creation, members);
         }
 
         if (Variable is null)
@@ -271,6 +249,12 @@ internal sealed class SmtpClientConfiguration
         }
 
         Creation = creation;
+        ReadCreation(creation, members);
+    }
+
+    /// <summary>The host and port arguments of the constructor and the members set in its object initializer.</summary>
+    private void ReadCreation(IObjectCreationOperation creation, SmtpClientMembers members)
+    {
         foreach (var argument in creation.Arguments)
         {
             switch (argument.Parameter?.Name)
