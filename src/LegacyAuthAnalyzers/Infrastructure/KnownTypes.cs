@@ -111,6 +111,9 @@ internal sealed class KnownTypes
         || Get(KnownType.Microsoft_Identity_Client_PublicClientApplicationBuilder) is not null
         || Get(KnownType.Azure_Identity_UsernamePasswordCredential) is not null;
 
+    /// <summary>Any mail API at all: a mail or identity library, or System.Net.Mail (which every .NET reference set has).</summary>
+    public bool HasMailApi => HasMailLibrary || HasSystemNetMail;
+
     public bool HasMailKit => Get(KnownType.MailKit_MailService) is not null;
 
     public bool HasEws => Get(KnownType.Microsoft_Exchange_WebServices_Data_ExchangeService) is not null;

@@ -42,7 +42,7 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
             // Raw HTTP to Exchange needs no mail library, but a project without one only pays for object creations and
             // property assignments (SPEC §7): the header written through Headers.Add is checked where a mail or
             // identity library is referenced. Where not even System.Net.Mail is referenced, nothing is registered.
-            if (!types.HasMailLibrary && !types.HasSystemNetMail)
+            if (!types.HasMailApi)
             {
                 return;
             }

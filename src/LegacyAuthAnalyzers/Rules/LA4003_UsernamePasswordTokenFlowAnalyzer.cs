@@ -60,7 +60,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             // A hand-made password grant needs no identity library, but a project without one only pays for object
             // creations (SPEC §7); anonymous-object request bodies are checked where a mail or identity library is
             // referenced. Where not even System.Net.Mail is referenced, nothing is registered.
-            if (!types.HasMailLibrary && !types.HasSystemNetMail)
+            if (!types.HasMailApi)
             {
                 return;
             }
