@@ -188,7 +188,7 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
             }
 
             var body = ConstantResolver.Root(creation);
-            var parent = ParentSkippingConversions(creation);
+            var parent = ConstantResolver.Consumer(creation);
             IInvocationOperation? acquire;
             StatementSyntax? contextStatement = null;
             if (parent is IInvocationOperation direct && IsSame(direct.Instance, creation))
@@ -536,18 +536,6 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
                 : null;
 
         private static bool IsInStatementList(StatementSyntax statement) => statement.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax;
-
-        /// <summary>The first ancestor that is not a conversion of <paramref name="operation"/>.</summary>
-        private static IOperation? ParentSkippingConversions(IOperation operation)
-        {
-            var parent = operation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent;
-        }
 
         private static bool IsSame(IOperation? operation, IOperation target)
         {

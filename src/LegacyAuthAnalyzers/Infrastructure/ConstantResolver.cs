@@ -96,6 +96,18 @@ internal static class ConstantResolver
         }
     }
 
+    /// <summary>The operation that uses <paramref name="operation"/>'s value, past any conversions it goes through.</summary>
+    public static IOperation? Consumer(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
     /// <summary>The outermost operation of the member body that contains <paramref name="operation"/>.</summary>
     public static IOperation Root(IOperation operation)
     {

@@ -236,11 +236,7 @@ internal static class CredentialSites
 
     private static MailEndpoint EwsEndpoint(IObjectCreationOperation credentials, KnownTypes types, CancellationToken cancellationToken)
     {
-        var parent = credentials.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = ConstantResolver.Consumer(credentials);
 
         if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Credentials" } target } assignment)
         {
@@ -254,11 +250,7 @@ internal static class CredentialSites
     /// <summary>The client that authenticates with a SASL mechanism: passed straight in, or through a local.</summary>
     private static IOperation? AuthenticatingClient(IObjectCreationOperation mechanism)
     {
-        var parent = mechanism.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = ConstantResolver.Consumer(mechanism);
 
         if (parent is IArgumentOperation { Parent: IInvocationOperation direct })
         {

@@ -165,11 +165,7 @@ internal static class HostResolver
     /// <summary>A creation stored in a local or field: the host may be set later on that variable.</summary>
     private static string? HostOfCreationTarget(IObjectCreationOperation creation, CancellationToken cancellationToken)
     {
-        var parent = creation.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = ConstantResolver.Consumer(creation);
 
         ISymbol? target = parent switch
         {
