@@ -51,7 +51,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
         var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
             connection.Api,
             connection.ModeDisplay,
