@@ -127,33 +127,42 @@ internal static class ValueBranches
 
                 visiting.Remove(local.Local);
                 break;
-            case IInvocationOperation invocation when IsHelperOfSameType(invocation) && visiting.Add(invocation.TargetMethod):
-                foreach (var returned in ReturnedValues(invocation, cancellationToken))
+            case IInvocationOperation or IInvalidOperation when HelperOfSameType(value) is { } helper && visiting.Add(helper):
+                foreach (var returned in ReturnedValues(helper, value, cancellationToken))
                 {
                     Collect(returned.Value, conditions.AddRange(returned.Conditions), branches, depth + 1, visiting, cancellationToken);
                 }
 
-                visiting.Remove(invocation.TargetMethod);
+                visiting.Remove(helper);
                 break;
         }
     }
 
-    /// <summary>A method of the calling type with a body in source that no override can replace.</summary>
-    private static bool IsHelperOfSameType(IInvocationOperation invocation)
+    /// <summary>
+    /// The method of the calling type, with a body in source that no override can replace, that the call invokes. A
+    /// call whose argument does not bind (a settings enum of another project) still names its one candidate.
+    /// </summary>
+    private static IMethodSymbol? HelperOfSameType(IOperation call)
     {
-        var method = invocation.TargetMethod;
-        if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1)
+        var method = call switch
         {
-            return false;
+            IInvocationOperation invocation => invocation.TargetMethod,
+            _ when call.SemanticModel?.GetSymbolInfo(call.Syntax).CandidateSymbols is { Length: 1 } candidates => candidates[0] as IMethodSymbol,
+            _ => null,
+        };
+
+        if (method is null || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
         }
 
-        var caller = invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType;
-        return caller is not null && SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method.ContainingType.OriginalDefinition);
+        var caller = call.SemanticModel?.GetEnclosingSymbol(call.Syntax.SpanStart)?.ContainingType;
+        return caller is not null && SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method.ContainingType.OriginalDefinition) ? method : null;
     }
 
-    private static IEnumerable<(IOperation Value, ImmutableArray<string> Conditions)> ReturnedValues(IInvocationOperation invocation, CancellationToken cancellationToken)
+    private static IEnumerable<(IOperation Value, ImmutableArray<string> Conditions)> ReturnedValues(IMethodSymbol helper, IOperation call, CancellationToken cancellationToken)
     {
-        var syntax = invocation.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var syntax = helper.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         var body = syntax switch
         {
             MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
@@ -161,7 +170,7 @@ internal static class ValueBranches
             _ => null,
         };
 
-        if (body is null || invocation.SemanticModel is not { } callerModel)
+        if (body is null || call.SemanticModel is not { } callerModel)
         {
             yield break;
         }
