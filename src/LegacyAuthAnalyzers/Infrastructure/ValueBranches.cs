@@ -127,7 +127,7 @@ internal static class ValueBranches
 
                 visiting.Remove(local.Local);
                 break;
-            case IInvocationOperation or IInvalidOperation when HelperOfSameType(value) is { } helper && visiting.Add(helper):
+            case IInvocationOperation or IInvalidOperation when SameTypeHelpers.Target(value) is { } helper && visiting.Add(helper):
                 foreach (var returned in ReturnedValues(helper, value, cancellationToken))
                 {
                     Collect(returned.Value, conditions.AddRange(returned.Conditions), branches, depth + 1, visiting, cancellationToken);
@@ -138,62 +138,11 @@ internal static class ValueBranches
         }
     }
 
-    /// <summary>
-    /// The method of the calling type, with a body in source that no override can replace, that the call invokes. A
-    /// call whose argument does not bind (a settings enum of another project) still names its one candidate.
-    /// </summary>
-    private static IMethodSymbol? HelperOfSameType(IOperation call)
-    {
-        var method = call switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            _ when call.SemanticModel?.GetSymbolInfo(call.Syntax).CandidateSymbols is { Length: 1 } candidates => candidates[0] as IMethodSymbol,
-            _ => null,
-        };
-
-        if (method is null || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
-
-        var caller = call.SemanticModel?.GetEnclosingSymbol(call.Syntax.SpanStart)?.ContainingType;
-        return caller is not null && SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method.ContainingType.OriginalDefinition) ? method : null;
-    }
-
     private static IEnumerable<(IOperation Value, ImmutableArray<string> Conditions)> ReturnedValues(IMethodSymbol helper, IOperation call, CancellationToken cancellationToken)
     {
-        var syntax = helper.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var body = syntax switch
+        foreach (var (returned, root) in SameTypeHelpers.ReturnedValues(helper, call, cancellationToken))
         {
-            MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
-            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
-            _ => null,
-        };
-
-        if (body is null || call.SemanticModel is not { } callerModel)
-        {
-            yield break;
-        }
-
-        var model = OperationTree.ModelFor(callerModel, body.SyntaxTree);
-        var root = model.GetOperation(body, cancellationToken);
-        if (root is null)
-        {
-            yield break;
-        }
-
-        if (body is ExpressionSyntax)
-        {
-            yield return (root, ImmutableArray<string>.Empty);
-            yield break;
-        }
-
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is IReturnOperation { ReturnedValue: { } returned } && !OperationTree.IsInsideLambdaOrLocalFunction(operation, root))
-            {
-                yield return (returned, PathConditions(operation, root));
-            }
+            yield return (returned, ReferenceEquals(returned, root) ? ImmutableArray<string>.Empty : PathConditions(returned.Parent!, root));
         }
     }
 
