@@ -12,38 +12,6 @@ internal enum ConnectShape
     Uri,
 }
 
-/// <summary>The transport concern of a mail connection; at most one per connection (SPEC §2: one finding per concern per site).</summary>
-internal enum TransportIssue
-{
-    None,
-    NoTls,
-    OpportunisticTls,
-    PortMismatch,
-}
-
-/// <summary>What is wrong with a connection's TLS setting, how to say it, and the pair that works.</summary>
-internal readonly struct TransportAssessment
-{
-    public TransportAssessment(TransportIssue issue, TlsMode fixMode, int? fixPort, string consequence)
-    {
-        Issue = issue;
-        FixMode = fixMode;
-        FixPort = fixPort;
-        Consequence = consequence;
-    }
-
-    public TransportIssue Issue { get; }
-
-    /// <summary>The mode that works with the (possibly corrected) port.</summary>
-    public TlsMode FixMode { get; }
-
-    /// <summary>The port to move to, when the port itself cannot work (465 to Microsoft 365); null to keep it.</summary>
-    public int? FixPort { get; }
-
-    /// <summary>For a mismatch: what happens at run time.</summary>
-    public string Consequence { get; }
-}
-
 /// <summary>
 /// A MailKit <c>Connect</c>/<c>ConnectAsync</c> call with its host, port and TLS mode resolved where they are constant
 /// (through <see cref="ConstantResolver"/>): the <c>SecureSocketOptions</c> overloads (with <c>Auto</c> given or
@@ -51,10 +19,6 @@ internal readonly struct TransportAssessment
 /// </summary>
 internal sealed class MailKitConnection
 {
-    public const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
-    public const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    public const string Microsoft365RejectsPort465 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
-
     /// <summary>Stands for a part of a URI that is not constant.</summary>
     private const char Unknown = '\u0001';
 
@@ -167,47 +131,8 @@ internal sealed class MailKitConnection
     /// </summary>
     public TransportAssessment Assess() => Assess(Mode);
 
-    private TransportAssessment Assess(TlsMode mode)
-    {
-        if (mode == TlsMode.Unknown)
-        {
-            return default;
-        }
-
-        if (HasConstantPort && Port == MailPorts.SmtpImplicitTls && Protocol is MailProtocol.Smtp or MailProtocol.Unknown && MailPorts.RejectsImplicitTls(Host))
-        {
-            return new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, MailPorts.SmtpSubmission, Microsoft365RejectsPort465);
-        }
-
-        var implicitPort = HasConstantPort && MailPorts.IsImplicitTls(Port, Protocol);
-        switch (mode)
-        {
-            case TlsMode.None:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : new TransportAssessment(TransportIssue.NoTls, TlsMode.StartTls, null, string.Empty);
-            case TlsMode.StartTlsWhenAvailable:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : new TransportAssessment(TransportIssue.OpportunisticTls, TlsMode.StartTls, null, string.Empty);
-            case TlsMode.Auto:
-                // Auto picks implicit TLS on the implicit-TLS port and opportunistic STARTTLS on every other port,
-                // a port from configuration included: only a constant implicit-TLS port makes it safe.
-                return !implicitPort
-                    ? new TransportAssessment(TransportIssue.OpportunisticTls, TlsMode.StartTls, null, string.Empty)
-                    : default;
-            case TlsMode.StartTls:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : default;
-            case TlsMode.SslOnConnect:
-                return HasConstantPort && MailPorts.IsStartTls(Port, Protocol)
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, null, HandshakeFails)
-                    : default;
-            default:
-                return default;
-        }
-    }
+    private TransportAssessment Assess(TlsMode mode) =>
+        TransportPolicy.Assess(Protocol, Host, HasConstantPort ? Port : null, mode);
 
     /// <summary>The mode as the code spells it, with the condition under which it applies, for messages.</summary>
     public string ModeDisplay => Condition is null ? WrittenMode : WrittenMode + " when " + Condition;
