@@ -6,7 +6,8 @@ namespace LegacyAuthAnalyzers.Rules;
 
 /// <summary>
 /// LA2001: a mail connection that never negotiates TLS. MailKit with <c>SecureSocketOptions.None</c> or a
-/// <c>?starttls=never</c> URI; System.Net.Mail <c>SmtpClient</c> whose <c>EnableSsl</c> is false or never set.
+/// <c>?starttls=never</c> URI, or a conditional mode with a <c>None</c> branch; System.Net.Mail <c>SmtpClient</c> whose
+/// <c>EnableSsl</c> is false, never set, or read from a settings property that ships false.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
@@ -87,9 +88,16 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
 
         var cancellationToken = context.CancellationToken;
+        string? setting = null;
         if (!SmtpClientConfiguration.IsConstant(assignment.Value, false, cancellationToken))
         {
-            return;
+            // EnableSsl = settings.EnableSsl where the settings class ships false: plaintext unless someone configures it.
+            if (!ShippedDefaults.IsFalseByDefault(assignment.Value, cancellationToken))
+            {
+                return;
+            }
+
+            setting = OperationTree.DisplayName(assignment.Value);
         }
 
         var configuration = SmtpClientConfiguration.ForReceiver(target.Instance, assignment, members, cancellationToken);
@@ -98,10 +106,16 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (setting is not null && configuration.EnableSslWrites.Count > 1)
+        {
+            // The setting is one of several writes (false first, then the setting where it is on): not the default path.
+            return;
+        }
+
         foreach (var write in configuration.EnableSslWrites)
         {
             // Set false as a default and then from a setting, or to true: not a plaintext client.
-            if (!SmtpClientConfiguration.IsConstant(write.Value, false, cancellationToken))
+            if (!ReferenceEquals(write, assignment) && !SmtpClientConfiguration.IsConstant(write.Value, false, cancellationToken))
             {
                 return;
             }
@@ -116,7 +130,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             Descriptors.LA2001_MailWithoutTls,
             assignment.Syntax.GetLocation(),
             TransportProperties.For(new TransportAssessment(TransportIssue.NoTls, TlsMode.StartTls, null, string.Empty)),
-            SmtpClientName + " (EnableSsl = false)",
+            setting is null ? SmtpClientName + " (EnableSsl = false)" : SmtpClientName + " (EnableSsl from " + setting + ", false unless configured)",
             host));
     }
 
