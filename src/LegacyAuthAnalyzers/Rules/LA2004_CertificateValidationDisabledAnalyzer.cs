@@ -67,8 +67,8 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         }
 
         var cancellationToken = context.CancellationToken;
-        if (!CertificateCallbacks.AcceptsAnyCertificate(assignment.Value, cancellationToken)
-            || CertificateCallbacks.IsInDeadBranch(assignment, cancellationToken))
+        var verdict = CertificateCallbacks.Judge(assignment.Value, cancellationToken);
+        if (!verdict.AcceptsAny || CertificateCallbacks.IsInDeadBranch(assignment, cancellationToken))
         {
             return;
         }
@@ -97,8 +97,24 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
             subject = clientName + "." + CallbackName;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, assignment.Value.Syntax.GetLocation(), subject));
+        // A setting-gated bypass names the setting, so the reader knows which deployments are open.
+        var condition = verdict.Condition ?? CertificateCallbacks.EnclosingSetting(assignment);
+        if (condition is not null)
+        {
+            subject += ", " + condition + ",";
+        }
+
+        // The `return true` (or the returned setting) is where the bypass lives when it is not plain to see in the
+        // callback itself: a method elsewhere, or a setting deep in a body.
+        var location = assignment.Value.Syntax.GetLocation();
+        var additional = verdict.AcceptSite is { } site && (verdict.Condition is not null || !Contains(location, site))
+            ? ImmutableArray.Create(site)
+            : ImmutableArray<Location>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, location, additional, subject));
     }
+
+    private static bool Contains(Location outer, Location inner) =>
+        outer.SourceTree == inner.SourceTree && outer.SourceSpan.Contains(inner.SourceSpan);
 
     /// <summary>
     /// Whether mail in this compilation goes through the global callback, decided once and only when an accepting
