@@ -434,6 +434,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
             public sealed class MailSettings
             {
                 public bool SkipCertCheck { get; set; }
+                public Microsoft.Exchange.WebServices.Data.ExchangeService? Exchange { get; set; }
             }
 
             public static class Mailer
@@ -462,6 +463,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
             public sealed class MailSettings
             {
                 public bool SkipCertCheck { get; set; }
+                public Microsoft.Exchange.WebServices.Data.ExchangeService? Exchange { get; set; }
             }
 
             public static class Mailer
@@ -876,6 +878,86 @@ public sealed class LA2004_CertificateValidationDisabledTests
                 Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'AcceptAllCertificates' is true,"),
                 Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'TrustServer' is true,"),
             },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithEwsNamedInAnotherFile_ReportsDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Net;
+
+                    public static class Startup
+                    {
+                        public static void Configure() =>
+                            ServicePointManager.ServerCertificateValidationCallback = {|#0:(s, c, h, e) => true|};
+                    }
+                    """,
+                    """
+                    using Microsoft.Exchange.WebServices.Data;
+
+                    public static class Mailbox
+                    {
+                        public static ExchangeCredentials Credentials(string token) => new OAuthCredentials(token);
+                    }
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by EWS)"),
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailLibrariesReferencedButUnused_NoDiagnostic()
+    {
+        // Every mail library is referenced (as a scan that references them all does), but the code uses none of them.
+        const string source = """
+            using System.Net;
+            using System.Net.Http;
+
+            public static class Startup
+            {
+                public static HttpClient Create()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    return new HttpClient();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailKitReferencedButUnusedOnNetFramework_NoDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            References = NetFrameworkWithMailKit.Value,
+            TestCode = """
+                using System.Net;
+
+                public static class Startup
+                {
+                    public static void Configure()
+                    {
+                        ServicePointManager.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => true;
+                    }
+                }
+                """,
         };
 
         await test.RunAsync();
