@@ -123,13 +123,14 @@ internal static class CredentialSites
                 continue;
             }
 
-            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken);
+            // A URI built at run time still shows its scheme, whether it carries a password, and a constant host.
+            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken) ?? ConnectionUris.Template(argument.Value, cancellationToken);
             if (uri is null || !ConnectionUris.HasPassword(uri))
             {
                 return null;
             }
 
-            var endpoint = new MailEndpoint(MailHosts.Normalize(uri), HostResolver.ProtocolOf(invocation.Instance?.Type, types));
+            var endpoint = new MailEndpoint(ConnectionUris.Host(uri), HostResolver.ProtocolOf(invocation.Instance?.Type, types));
             return new CredentialSite(CredentialSinkKind.ConnectionUri, invocation, Api(invocation.TargetMethod, invocation.Instance), "uri", argument.Value, endpoint);
         }
 

@@ -491,4 +491,34 @@ public sealed class LA1003_Microsoft365BasicAuthenticationTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", "'smtp.office365.com'", SmtpStatus));
     }
+
+    [Fact]
+    public async Task InterpolatedUriWithUserInfoFromParameters_ReportsDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Send(SmtpClient client, string user, string password) =>
+                    {|#0:client.Connect(new Uri($"smtp://{user}:{password}@smtp.office365.com:587"))|};
+
+                public static void Read(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri("imaps://" + user + ":" + password + "@outlook.office365.com:993");
+                    {|#1:client.Connect(uri)|};
+                }
+
+                public static void NoPassword(SmtpClient client, string user, string host) =>
+                    client.Connect(new Uri($"smtp://{user}@smtp.office365.com:587"));
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Connect", "'smtp.office365.com'", SmtpStatus),
+            Verify.Diagnostic(Id).WithLocation(1).WithArguments("ImapClient.Connect", "'outlook.office365.com'", ImapStatus));
+    }
 }
