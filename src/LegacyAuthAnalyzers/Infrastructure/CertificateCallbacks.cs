@@ -103,6 +103,8 @@ internal static class CertificateCallbacks
         {
             case IDelegateCreationOperation creation:
                 return Judge(creation.Target, depth + 1, cancellationToken);
+            case IConditionalOperation { WhenFalse: not null } choice:
+                return JudgeChoice(choice, depth, cancellationToken);
             case IAnonymousFunctionOperation function:
                 return JudgeBody(function.Body, function.Symbol.Parameters, cancellationToken);
             case IMethodReferenceOperation reference:
@@ -123,6 +125,28 @@ internal static class CertificateCallbacks
             default:
                 return CallbackVerdict.Validates;
         }
+    }
+
+    /// <summary><c>settings.SkipCertCheck ? (s, c, h, e) =&gt; true : null</c>: the setting chooses the callback.</summary>
+    private static CallbackVerdict JudgeChoice(IConditionalOperation choice, int depth, CancellationToken cancellationToken)
+    {
+        if (ConstantResolver.TryResolve(choice.Condition, cancellationToken, out var resolved) && resolved.Value is bool constant)
+        {
+            return Judge(constant ? choice.WhenTrue : choice.WhenFalse, depth + 1, cancellationToken);
+        }
+
+        foreach (var (branch, value) in new[] { (choice.WhenTrue, true), (choice.WhenFalse!, false) })
+        {
+            var verdict = Judge(branch, depth + 1, cancellationToken);
+            if (verdict.AcceptsAny)
+            {
+                var setting = "when " + DescribeSetting(choice.Condition, value);
+                var condition = verdict.Condition is null ? setting : setting + " and " + verdict.Condition.Substring("when ".Length);
+                return new CallbackVerdict(true, condition, verdict.AcceptSite);
+            }
+        }
+
+        return CallbackVerdict.Validates;
     }
 
     private static CallbackVerdict JudgeAll(List<IOperation> values, int depth, CancellationToken cancellationToken)
@@ -342,6 +366,7 @@ internal static class CertificateCallbacks
         private readonly ImmutableArray<IParameterSymbol> parameters;
         private readonly IOperation body;
         private readonly CancellationToken cancellationToken;
+        private Dictionary<ILocalSymbol, bool>? localReads;
         private int steps;
 
         public Walker(ImmutableArray<IParameterSymbol> parameters, IOperation body, CancellationToken cancellationToken)
@@ -545,7 +570,7 @@ internal static class CertificateCallbacks
         }
 
         /// <summary>
-        /// Reads a parameter of the callback, or a local declared inside it (which may carry a parameter's value).
+        /// Reads a parameter of the callback, or a local declared inside it that may carry a parameter's value.
         /// </summary>
         private bool Reads(IOperation? operation)
         {
@@ -560,12 +585,33 @@ internal static class CertificateCallbacks
                 {
                     case IParameterReferenceOperation reference when parameters.Contains(reference.Parameter, SymbolEqualityComparer.Default):
                         return true;
-                    case ILocalReferenceOperation local when !local.Local.IsConst && IsDeclaredInBody(local.Local):
+                    case ILocalReferenceOperation local when !local.Local.IsConst && IsDeclaredInBody(local.Local) && LocalReads(local.Local):
                         return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether a local of the body may hold a parameter's value. One whose every assignment reads none
+        /// (<c>var mode = settings.Mode;</c>) holds a setting; a loop or pattern variable, or one written in a way
+        /// that hides the value, is taken to read them.
+        /// </summary>
+        private bool LocalReads(ILocalSymbol local)
+        {
+            localReads ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+            if (localReads.TryGetValue(local, out var known))
+            {
+                return known;
+            }
+
+            // Until the answer is known (a local assigned from itself), assume it reads them.
+            localReads[local] = true;
+            var values = new List<IOperation>();
+            var reads = !ConstantResolver.TryGetLocalAssignments(local, body, values) || values.Count == 0 || values.Any(Reads);
+            localReads[local] = reads;
+            return reads;
         }
 
         private bool IsDeclaredInBody(ILocalSymbol local) =>

@@ -285,6 +285,9 @@ public sealed class LA2004_CertificateValidationDisabledTests
     [InlineData("(s, c, h, e) => { if (e == SslPolicyErrors.None) return true; return h != null && h.ChainStatus.Length == 0; }")]
     [InlineData("(s, c, h, e) => { if (e != SslPolicyErrors.None) throw new InvalidOperationException(e.ToString()); return true; }")]
     [InlineData("(s, c, h, e) => { var ok = e == SslPolicyErrors.None; return ok; }")]
+    [InlineData("(s, c, h, e) => { var allow = settings.AllowInvalidCertificates; var ok = e == SslPolicyErrors.None; return ok; }")]
+    [InlineData("(s, c, h, e) => { if (s is ImapClient imap && imap.IsSecure) return true; return e == SslPolicyErrors.None; }")]
+    [InlineData("settings.AllowInvalidCertificates ? (s, c, h, e) => e == SslPolicyErrors.None : (s, c, h, e) => false")]
     [InlineData("(s, c, h, e) => { foreach (var status in h!.ChainStatus) { if (status.Status != X509ChainStatusFlags.UntrustedRoot) return false; } return true; }")]
     [InlineData("(s, c, h, e) => Validate(c, h, e)")]
     [InlineData("(s, c, h, e) => MailSettings.SkipCertCheck")]
@@ -658,6 +661,49 @@ public sealed class LA2004_CertificateValidationDisabledTests
             Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithLocation(7).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'IgnoreInvalidCertificates' is true,"),
             Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("Pop3Client.ServerCertificateValidationCallback, when 'ValidateCertificates' is false,"),
             Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(4).WithLocation(5).WithArguments("IMailService.ServerCertificateValidationCallback, when 'TrustServer' is true,"));
+    }
+
+    [Fact]
+    public async Task SettingChoosesTheCallbackOrSitsInALocal_ReportsDiagnostic()
+    {
+        var source = Usings + """
+            public enum CertificateMode { Full, Off }
+
+            public sealed class RelayOptions
+            {
+                public bool SkipCertCheck { get; set; }
+                public CertificateMode Mode { get; set; }
+            }
+
+            public sealed class RelaySender
+            {
+                private readonly RelayOptions options;
+
+                public RelaySender(RelayOptions options) => this.options = options;
+
+                public void Configure(SmtpClient smtp, ImapClient imap)
+                {
+                    smtp.ServerCertificateValidationCallback = {|#0:options.SkipCertCheck ? (s, c, h, e) => {|#1:true|} : null|};
+                    imap.ServerCertificateValidationCallback = {|#2:Decide|};
+                }
+
+                private bool Decide(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    var mode = options.Mode;
+                    if (mode == CertificateMode.Off)
+                    {
+                        {|#3:return true;|}
+                    }
+
+                    return sslPolicyErrors == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'SkipCertCheck' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'mode == CertificateMode.Off' is true,"));
     }
 
     [Theory]
