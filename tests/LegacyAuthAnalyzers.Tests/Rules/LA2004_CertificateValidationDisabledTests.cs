@@ -893,13 +893,19 @@ public sealed class LA2004_CertificateValidationDisabledTests
                 public sealed class RelaySender
                 {
                     private readonly RelayOptions options;
+                    private readonly ILog log;
 
-                    public RelaySender(RelayOptions options) => this.options = options;
+                    public RelaySender(RelayOptions options, ILog log)
+                    {
+                        this.options = options;
+                        this.log = log;
+                    }
 
                     public void Configure(SmtpClient smtp, ImapClient imap, Pop3Client pop, AppSettings settings)
                     {
                         smtp.ServerCertificateValidationCallback = {|#0:(s, c, ch, e) => {|#1:settings.AcceptAllCertificates|}|};
                         imap.ServerCertificateValidationCallback = {|#2:TrustRelay|};
+                        smtp.ServerCertificateValidationCallback = {|#4:LogAndDecide|};
 
                         // Checks the errors whatever the setting says.
                         pop.ServerCertificateValidationCallback = (s, c, ch, e) => settings.AllowNameMismatch
@@ -916,6 +922,22 @@ public sealed class LA2004_CertificateValidationDisabledTests
 
                         return sslPolicyErrors == SslPolicyErrors.None;
                     }
+
+                    private bool LogAndDecide(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                    {
+                        if (sslPolicyErrors == SslPolicyErrors.None)
+                        {
+                            return true;
+                        }
+
+                        log.Warning("Relay certificate {Subject} rejected: {Errors}", certificate?.Subject, sslPolicyErrors);
+                        foreach (var status in chain?.ChainStatus ?? [])
+                        {
+                            log.Warning("{Status}", status.StatusInformation);
+                        }
+
+                        {|#5:return options.IgnoreInvalidCertificates;|}
+                    }
                 }
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
@@ -923,6 +945,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
             {
                 Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'AcceptAllCertificates' is true,"),
                 Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'TrustServer' is true,"),
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(4).WithLocation(5).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'IgnoreInvalidCertificates' is true,"),
             },
         };
 
