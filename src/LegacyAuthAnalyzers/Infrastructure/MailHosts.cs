@@ -77,6 +77,30 @@ internal static class MailHosts
     public static bool IsOutlookCom(string? host) =>
         Normalize(host) is "smtp-mail.outlook.com" or "imap-mail.outlook.com" or "pop-mail.outlook.com" or "smtp.live.com" or "pop3.live.com";
 
+    /// <summary>
+    /// A personal Microsoft account (Outlook.com, Hotmail, Live, MSN, with their country domains such as
+    /// <c>hotmail.co.uk</c> or <c>outlook.fr</c>): it marks an Outlook.com login where the host alone does not (DOMAIN §3).
+    /// </summary>
+    public static bool IsPersonalAccount(string? userName)
+    {
+        var at = userName?.LastIndexOf('@') ?? -1;
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var labels = userName!.Substring(at + 1).Trim().TrimEnd('.').ToLowerInvariant().Split('.');
+        if (labels.Length is < 2 or > 3 || labels[0] is not ("outlook" or "hotmail" or "live" or "msn"))
+        {
+            return false;
+        }
+
+        // outlook.com, hotmail.fr, hotmail.co.uk, live.com.au; not live.contoso.com.
+        return labels.Length == 2
+            ? labels[1] == "com" || labels[1].Length == 2
+            : labels[1] is "co" or "com" && labels[2].Length == 2;
+    }
+
     public static bool IsLocal(string? host, LegacyAuthOptions options)
     {
         var normalized = Normalize(host);

@@ -80,10 +80,11 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
+            // The scheme name is case-insensitive (RFC 9110): "basic" and "BASIC" are Basic too.
             if (!SymbolEqualityComparer.Default.Equals(creation.Type, HeaderValue)
                 || creation.Arguments.Length == 0
-                || creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string scheme }
-                || !string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+                || !ConstantResolver.TryResolveString(creation.Arguments[0].Value, context.CancellationToken, out var scheme, out _)
+                || !string.Equals(scheme.Trim(), "Basic", StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }
@@ -91,20 +92,27 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
             ReportIfExchange(context, creation, "new AuthenticationHeaderValue(\"Basic\", …)");
         }
 
-        /// <summary><c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>.</summary>
+        /// <summary>
+        /// <c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>, and
+        /// <c>WebHeaderCollection.Add("Authorization: Basic …")</c> with the header as one line.
+        /// </summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation" or "Set")
-                || invocation.Arguments.Length != 2
-                || !IsAuthorizationHeaderName(invocation.Arguments[0].Value)
-                || !IsInSystemNet(invocation.TargetMethod.ContainingType)
-                || !IsBasicValue(invocation.Arguments[1].Value, context.CancellationToken))
+                || invocation.Arguments.Length is not (1 or 2)
+                || !IsInSystemNet(invocation.TargetMethod.ContainingType))
             {
                 return;
             }
 
-            ReportIfExchange(context, invocation, "The Authorization header");
+            var isBasic = invocation.Arguments.Length == 2
+                ? IsAuthorizationHeaderName(invocation.Arguments[0].Value) && IsBasicValue(invocation.Arguments[1].Value, context.CancellationToken)
+                : invocation.TargetMethod.Name == "Add" && IsBasicHeaderLine(invocation.Arguments[0].Value, context.CancellationToken);
+            if (isBasic)
+            {
+                ReportIfExchange(context, invocation, "The Authorization header");
+            }
         }
 
         /// <summary><c>headers["Authorization"] = "Basic …"</c> or <c>handler.Credentials = new NetworkCredential(…)</c>.</summary>
@@ -118,8 +126,9 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
 
             if (target.Arguments.Length == 1)
             {
+                // WebHeaderCollection's string indexer is NameValueCollection's: the receiver says whose headers they are.
                 if (IsAuthorizationHeaderName(target.Arguments[0].Value)
-                    && IsInSystemNet(target.Property.ContainingType)
+                    && (IsInSystemNet(target.Property.ContainingType) || IsInSystemNet(target.Instance?.Type as INamedTypeSymbol))
                     && IsBasicValue(assignment.Value, context.CancellationToken))
                 {
                     ReportIfExchange(context, assignment, "The Authorization header");
@@ -168,7 +177,27 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
         }
 
         private static bool IsBasicValue(IOperation value, CancellationToken cancellationToken) =>
-            TemplateText.Of(value, cancellationToken) is { } text && text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase);
+            TemplateText.Of(value, cancellationToken) is { } text && StartsWithBasic(text, 0);
+
+        /// <summary><c>"Authorization: Basic " + …</c>, as <c>WebHeaderCollection.Add(string)</c> takes a whole header line.</summary>
+        private static bool IsBasicHeaderLine(IOperation value, CancellationToken cancellationToken)
+        {
+            const string name = "Authorization:";
+            return TemplateText.Of(value, cancellationToken) is { } text
+                && text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && StartsWithBasic(text, name.Length);
+        }
+
+        /// <summary>The scheme name, case-insensitive, after any spaces, followed by a space.</summary>
+        private static bool StartsWithBasic(string text, int start)
+        {
+            while (start < text.Length && text[start] == ' ')
+            {
+                start++;
+            }
+
+            return string.Compare(text, start, "Basic ", 0, 6, StringComparison.OrdinalIgnoreCase) == 0;
+        }
 
         private static bool IsInSystemNet(INamedTypeSymbol? type)
         {

@@ -933,6 +933,34 @@ public sealed class LA1001_HardCodedMailCredentialTests
     [InlineData("#{SmtpPassword}#")]
     [InlineData("__SMTP_PASSWORD__")]
     [InlineData("********")]
+    [InlineData("your password")]
+    [InlineData("Sender Pass")]
+    [InlineData("<password>")]
+    [InlineData("xxx")]
+    [InlineData("{password}")]
+    [InlineData("YOUR_SMTP_PASSWORD_HERE")]
+    [InlineData("yourEmailPassword")]
+    [InlineData("EnterYourPasswordHere")]
+    [InlineData("senha")]
+    [InlineData("Sua senha")]
+    [InlineData("contraseña")]
+    [InlineData("Tu contraseña")]
+    [InlineData("Passwort")]
+    [InlineData("Ihr Passwort")]
+    [InlineData("mot de passe")]
+    [InlineData("Votre mot de passe")]
+    [InlineData("MotDePasse")]
+    [InlineData("wachtwoord")]
+    [InlineData("Uw wachtwoord")]
+    [InlineData("parola")]
+    [InlineData("La tua password")]
+    [InlineData("hasło")]
+    [InlineData("Twoje hasło")]
+    [InlineData("пароль")]
+    [InlineData("Ваш пароль")]
+    [InlineData("密码")]
+    [InlineData("你的密码")]
+    [InlineData("yoursenderpasswd")]
     public async Task Placeholder_NoDiagnostic(string placeholder)
     {
         var source = $$"""
@@ -947,6 +975,28 @@ public sealed class LA1001_HardCodedMailCredentialTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("Password123!")]
+    [InlineData("senha2024")]
+    [InlineData("SenderPass#7")]
+    [InlineData("contraseña-segura")]
+    [InlineData("wachtwoord99")]
+    [InlineData("your password is Kx7#pQ")]
+    public async Task WordsForPasswordWithASecretInThem_ReportsDiagnostic(string secret)
+    {
+        // A name for the password next to digits, symbols or other words is a secret, not a placeholder.
+        var source = $$"""
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", {|#0:"{{secret}}"|});
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", secret.Length, "password"));
     }
 
     [Fact]

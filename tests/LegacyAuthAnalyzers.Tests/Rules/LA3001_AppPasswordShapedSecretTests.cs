@@ -425,6 +425,30 @@ public sealed class LA3001_AppPasswordShapedSecretTests
     }
 
     [Theory]
+    [InlineData("yoursenderpasswd")]
+    [InlineData("sendermailpasswd")]
+    [InlineData("yoursmtppassword")]
+    public async Task PlaceholderPhraseOfSixteenLetters_NoDiagnostic(string value)
+    {
+        // Sixteen lower-case letters that only name the field: a placeholder, at the sink and in a mail setting.
+        var source = $$"""
+            using MailKit.Net.Smtp;
+
+            public sealed class SmtpSettings
+            {
+                public string Password { get; set; } = "{{value}}";
+            }
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", "{{value}}");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
     [InlineData("localhost")]
     [InlineData("127.0.0.1")]
     [InlineData("smtp4dev")]

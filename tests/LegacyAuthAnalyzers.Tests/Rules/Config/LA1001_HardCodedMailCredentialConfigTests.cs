@@ -217,6 +217,11 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
     [InlineData("#{SmtpPassword}#")]
     [InlineData("__SmtpPassword__")]
     [InlineData("********")]
+    [InlineData("your password")]
+    [InlineData("Sender Pass")]
+    [InlineData("senha")]
+    [InlineData("mot de passe")]
+    [InlineData("пароль")]
     public async Task PlaceholderInJson_NoDiagnostic(string placeholder)
     {
         await VerifyAsync("/src/appsettings.json", $$"""
