@@ -40,7 +40,7 @@ internal static class HardCodedSecrets
             expression = uri.Arguments[0].Value;
         }
 
-        return TryFind(expression, site.Kind == CredentialSinkKind.ConnectionUri ? ConnectionUris.Password : null, cancellationToken, out secret);
+        return TryFind(expression, site.Kind == CredentialSinkKind.ConnectionUri ? ConnectionUris.Password : site.ExtractPassword, cancellationToken, out secret);
     }
 
     /// <summary>
