@@ -72,7 +72,11 @@ internal static class TransportFixes
         }
     }
 
-    private static bool CanSecure(MailKitConnection connection) => connection.Shape switch
+    /// <summary>
+    /// A constant setting on a constant port only: a mode chosen by a condition, or a port from configuration, may be
+    /// right for another server the same code talks to, so the fix would trade one finding for a broken connection.
+    /// </summary>
+    private static bool CanSecure(MailKitConnection connection) => connection.Condition is null && connection.HasConstantPort && connection.Shape switch
     {
         ConnectShape.Uri => UriLiteral(connection.ModeArgument?.Value) is not null,
         _ => connection.ModeArgument is not null,

@@ -1,4 +1,6 @@
 using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Infrastructure;
 
@@ -22,8 +24,16 @@ internal readonly struct HardCodedSecret
 
     public Location Location => Expression.Syntax.GetLocation();
 
+    /// <summary>
+    /// Where the secret lives, when that is not on the sink's line: the const, field, property or local that holds it,
+    /// so the IDE and SARIF point at the line to change.
+    /// </summary>
     public IEnumerable<Location>? AdditionalLocations =>
-        Resolved.DeclarationLocation is { } declaration ? new[] { declaration } : null;
+        Resolved.DeclarationLocation is { } declaration && !OnSameLine(declaration, Location) ? new[] { declaration } : null;
+
+    private static bool OnSameLine(Location first, Location second) =>
+        first.SourceTree == second.SourceTree
+        && first.GetLineSpan().StartLinePosition.Line == second.GetLineSpan().StartLinePosition.Line;
 }
 
 /// <summary>Shared by LA1001, LA3001 and LA1005: the hard-coded secret at a site, or none.</summary>
@@ -34,7 +44,7 @@ internal static class HardCodedSecrets
         secret = default;
         var expression = site.Password;
         if (site.Kind == CredentialSinkKind.ConnectionUri
-            && ConstantResolver.Unwrap(expression) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Arguments.Length: > 0 } uri)
+            && ConstantResolver.Unwrap(expression) is IObjectCreationOperation { Arguments.Length: > 0 } uri)
         {
             // new Uri("smtp://user:pass@host"): the squiggle belongs on the text that holds the password.
             expression = uri.Arguments[0].Value;
@@ -52,7 +62,8 @@ internal static class HardCodedSecrets
     {
         secret = default;
         if (expression is null
-            || !ConstantResolver.TryResolveString(expression, cancellationToken, out var value, out var resolved))
+            || !(ConstantResolver.TryResolveString(expression, cancellationToken, out var value, out var resolved)
+                || TryResolveShippedDefault(expression, cancellationToken, out value, out resolved)))
         {
             return false;
         }
@@ -69,5 +80,104 @@ internal static class HardCodedSecrets
 
         secret = new HardCodedSecret(value, resolved, expression);
         return true;
+    }
+
+    /// <summary>
+    /// A secret that is not a constant in the strict sense but still ships in the binary: the literal initializer of a
+    /// field or property that other code may overwrite (<c>private string mailPass = "…"; public string MailPass { get
+    /// => mailPass; set => mailPass = value; }</c>), and the password of a <c>NetworkCredential</c> read back through
+    /// <c>.Password</c> or <c>.SecurePassword</c>.
+    /// </summary>
+    private static bool TryResolveShippedDefault(IOperation expression, CancellationToken cancellationToken, out string value, out ResolvedConstant resolved)
+    {
+        value = string.Empty;
+        resolved = default;
+        var current = OperationTree.SkipConversions(expression);
+        if (current is IPropertyReferenceOperation { Property.Name: "Password" or "SecurePassword", Instance: { } credential }
+            && credential.Type?.Name == "NetworkCredential"
+            && credential.SemanticModel is { } model)
+        {
+            var password = NetworkCredentials.Find(credential, KnownTypes.For(model.Compilation), cancellationToken).Password;
+            return password is not null
+                && (ConstantResolver.TryResolveString(password, cancellationToken, out value, out resolved)
+                    || TryResolveInitializer(password, cancellationToken, out value, out resolved));
+        }
+
+        return TryResolveInitializer(current, cancellationToken, out value, out resolved);
+    }
+
+    private static bool TryResolveInitializer(IOperation? expression, CancellationToken cancellationToken, out string value, out ResolvedConstant resolved)
+    {
+        value = string.Empty;
+        resolved = default;
+        var member = expression switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field,
+            IPropertyReferenceOperation { Arguments.IsEmpty: true } property => property.Property,
+            _ => null,
+        };
+
+        if (member is null || ShippedInitializer(member, expression!, cancellationToken) is not { } shipped
+            || !ConstantResolver.TryResolveString(shipped.Initializer, cancellationToken, out value, out var initial))
+        {
+            return false;
+        }
+
+        resolved = new ResolvedConstant(initial.Value, initial.Source ?? shipped.Owner);
+        return true;
+    }
+
+    /// <summary>The initializer of a field or auto-property, or of the field a property's getter returns.</summary>
+    private static (IOperation Initializer, ISymbol Owner)? ShippedInitializer(ISymbol member, IOperation reference, CancellationToken cancellationToken)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var initializer = syntax switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value ?? BackingFieldRead(property),
+            _ => null,
+        };
+
+        if (initializer is null)
+        {
+            return null;
+        }
+
+        var initializerModel = OperationTree.ModelFor(model, initializer.SyntaxTree);
+        if (initializerModel.GetOperation(initializer, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        if (syntax is PropertyDeclarationSyntax { Initializer: null }
+            && OperationTree.SkipConversions(operation) is IFieldReferenceOperation backing
+            && SymbolEqualityComparer.Default.Equals(backing.Field.ContainingType, member.ContainingType))
+        {
+            // get => mailPass: the field's own initializer is the default.
+            return ShippedInitializer(backing.Field, backing, cancellationToken);
+        }
+
+        return (operation, member);
+    }
+
+    /// <summary>The expression a property getter returns when it only reads a field: <c>get => field;</c> or <c>get { return field; }</c>.</summary>
+    private static ExpressionSyntax? BackingFieldRead(PropertyDeclarationSyntax property)
+    {
+        if (property.ExpressionBody is { } body)
+        {
+            return body.Expression as IdentifierNameSyntax;
+        }
+
+        var getter = property.AccessorList?.Accessors.FirstOrDefault(a => a.Keyword.ValueText == "get");
+        var returned = getter?.ExpressionBody?.Expression
+            ?? (getter?.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        return returned is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+            ? returned
+            : null;
     }
 }

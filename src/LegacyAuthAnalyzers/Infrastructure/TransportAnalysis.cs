@@ -41,9 +41,10 @@ internal static class MailKitTransportAnalysis
         start.RegisterOperationAction(
             context =>
             {
-                var invocation = (IInvocationOperation)context.Operation;
-                if (!MailKitConnection.IsConnectName(invocation.TargetMethod.Name)
-                    || !MailKitConnection.TryGet(invocation, types, context.CancellationToken, out var connection))
+                var operation = context.Operation;
+                var name = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : CallRecovery.InvokedName(operation.Syntax);
+                if (name is null || !MailKitConnection.IsConnectName(name)
+                    || !MailKitConnection.TryGet(operation, types, context.CancellationToken, out var connection))
                 {
                     return;
                 }
@@ -54,7 +55,7 @@ internal static class MailKitTransportAnalysis
                     return;
                 }
 
-                var options = LegacyAuthOptions.For(context.Options, invocation.Syntax.SyntaxTree);
+                var options = LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
                 if (MailHosts.IsLocal(connection.Host, options))
                 {
                     return;
@@ -62,6 +63,7 @@ internal static class MailKitTransportAnalysis
 
                 report(context, connection, assessment);
             },
-            OperationKind.Invocation);
+            OperationKind.Invocation,
+            OperationKind.Invalid);
     }
 }

@@ -41,7 +41,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
     private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment) =>
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2001_MailWithoutTls,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.ModeDisplay,
             connection.HostDisplay));

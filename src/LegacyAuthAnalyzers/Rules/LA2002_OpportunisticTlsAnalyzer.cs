@@ -34,7 +34,7 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment) =>
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2002_OpportunisticTls,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.ModeDisplay,
             connection.HostDisplay,

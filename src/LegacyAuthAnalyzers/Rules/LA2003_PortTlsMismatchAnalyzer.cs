@@ -15,11 +15,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 {
     private const string SmtpClientName = "System.Net.Mail.SmtpClient";
     private const string SmtpClientMode = "STARTTLS or plaintext";
-    private const string SmtpClientConsequence = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
     private const string SmtpClientRemedy = "port 587 with EnableSsl = true";
-
-    private static readonly ImmutableDictionary<string, string?> SmtpClientFix = TransportProperties.For(
-        new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, MailPorts.SmtpSubmission, SmtpClientConsequence));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA2003_PortTlsMismatch);
@@ -51,7 +47,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
         var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
             connection.Api,
             connection.ModeDisplay,
@@ -82,7 +78,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, SmtpClientConfiguration.CreationLocation(creation));
+        Report(context, SmtpClientConfiguration.CreationLocation(creation), configuration);
     }
 
     /// <summary><c>Port = 465</c> on a System.Net.Mail client, in the object initializer or later.</summary>
@@ -106,21 +102,24 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, assignment.Syntax.GetLocation());
+        Report(context, assignment.Syntax.GetLocation(), configuration);
     }
 
     private static bool SendsOverNetwork(SmtpClientConfiguration configuration, OperationAnalysisContext context) =>
         !configuration.DeliversWithoutNetwork(context.CancellationToken)
         && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken);
 
-    private static void Report(OperationAnalysisContext context, Location location) =>
+    private static void Report(OperationAnalysisContext context, Location location, SmtpClientConfiguration configuration)
+    {
+        var assessment = TransportPolicy.AssessSystemNetMail(configuration.Host(context.CancellationToken), MailPorts.SmtpImplicitTls, enableSsl: null);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
             location,
-            SmtpClientFix,
+            TransportProperties.For(assessment),
             SmtpClientName,
             SmtpClientMode,
             "465",
-            SmtpClientConsequence,
+            assessment.Consequence,
             SmtpClientRemedy));
+    }
 }

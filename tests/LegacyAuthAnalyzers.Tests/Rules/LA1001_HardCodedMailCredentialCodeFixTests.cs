@@ -168,7 +168,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
                 public void Send(MailMessage message)
                 {
                     const string user = "alerts@contoso.com";
-                    var password = "Al3rts-Local-Pwd";
+                    var {|#1:password|} = "Al3rts-Local-Pwd";
                     using var client = new SmtpClient("smtp.office365.com")
                     {
                         Port = 587,
@@ -204,7 +204,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             """;
 
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
-            source, fixedSource, AppOnly, [Expected(0, "SmtpClient.Credentials", 16)], CredentialFixTest.Provider("Contoso.Alerts"), ["Al3rts-Local-Pwd"]);
+            source, fixedSource, AppOnly, [Expected(0, "SmtpClient.Credentials", 16).WithLocation(1)], CredentialFixTest.Provider("Contoso.Alerts"), ["Al3rts-Local-Pwd"]);
     }
 
     [Fact]

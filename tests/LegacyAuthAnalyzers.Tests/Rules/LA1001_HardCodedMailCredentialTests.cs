@@ -645,13 +645,13 @@ public sealed class LA1001_HardCodedMailCredentialTests
                 public static void Login(SmtpClient client)
                 {
                     var user = "alerts@example.com";
-                    var password = "Tr0ub4dor&3x";
+                    var {|#1:password|} = "Tr0ub4dor&3x";
                     client.Authenticate(user, {|#0:password|});
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
     }
 
     [Fact]
@@ -664,13 +664,13 @@ public sealed class LA1001_HardCodedMailCredentialTests
             {
                 public static void Login(SmtpClient client)
                 {
-                    const string password = "Tr0ub4dor&3x";
+                    const string {|#1:password|} = "Tr0ub4dor&3x";
                     client.Authenticate("alerts@example.com", {|#0:password|});
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
     }
 
     [Fact]
@@ -901,24 +901,24 @@ public sealed class LA1001_HardCodedMailCredentialTests
     }
 
     [Fact]
-    public async Task PublicMutableField_NoDiagnostic()
+    public async Task PublicMutableFieldWithLiteralDefault_ReportsDiagnostic()
     {
-        // Any code in the program may overwrite a public mutable field before it is used: its value is not known.
+        // Other code may overwrite a public mutable field, but its literal initializer is the default that ships.
         const string source = """
             using MailKit.Net.Smtp;
 
             public static class MailSettings
             {
-                public static string Password = "Tr0ub4dor&3x";
+                public static string {|#1:Password|} = "Tr0ub4dor&3x";
             }
 
             public static class Mailer
             {
-                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", MailSettings.Password);
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", {|#0:MailSettings.Password|});
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
     }
 
     [Theory]

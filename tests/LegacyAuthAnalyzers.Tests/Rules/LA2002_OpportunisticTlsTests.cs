@@ -156,7 +156,7 @@ public sealed class LA2002_OpportunisticTlsTests
     }
 
     [Fact]
-    public async Task AutoWithPortFromConfiguration_NoDiagnostic()
+    public async Task AutoWithPortFromConfiguration_ReportsDiagnostic()
     {
         const string source = """
             using MailKit.Net.Imap;
@@ -173,15 +173,24 @@ public sealed class LA2002_OpportunisticTlsTests
             {
                 public static void Connect(ImapClient client, MailOptions options, SecureSocketOptions mode = SecureSocketOptions.Auto)
                 {
-                    client.Connect(options.Host, options.Port);
-                    client.Connect(options.Host, options.Port, SecureSocketOptions.Auto);
+                    {|#0:client.Connect(options.Host, options.Port)|};
+                    {|#1:client.Connect(options.Host, options.Port, SecureSocketOptions.Auto)|};
+
+                    // A mode from configuration or a caller is not the code's own fallback.
                     client.Connect("imap.contoso.com", 993, options.Security);
                     client.Connect("imap.contoso.com", 143, mode);
+
+                    // Auto on the implicit-TLS port is implicit TLS.
+                    client.Connect(options.Host, 993);
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        // Auto is opportunistic STARTTLS on every port but the implicit-TLS one, and a configured port can be any port.
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("ImapClient.Connect with SecureSocketOptions.Auto (the default)", "a mail server", StartTls),
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with SecureSocketOptions.Auto", "a mail server", StartTls));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class LA2003_PortTlsMismatchTests
 {
     private const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
     private const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    private const string Microsoft365 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
+    private const string Microsoft365 = "Microsoft 365 and Outlook.com do not offer SMTP on port 465, so the connection fails";
     private const string SystemNetMail = "System.Net.Mail.SmtpClient";
     private const string SystemNetMailMode = "STARTTLS or plaintext";
     private const string SystemNetMailHangs = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";

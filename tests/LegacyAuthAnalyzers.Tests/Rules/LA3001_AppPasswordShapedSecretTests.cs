@@ -145,7 +145,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
 
             public static class Inbox
             {
-                private static readonly string Key = "qwrtzkbvnhgfdlpx";
+                private static readonly string {|#1:Key|} = "qwrtzkbvnhgfdlpx";
 
                 public static async Task LoginAsync(Pop3Client client)
                 {
@@ -155,7 +155,8 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("Pop3Client.AuthenticateAsync", Letters, "password"));
+        // The additional location is the field that holds the literal, not the local that copies it.
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Pop3Client.AuthenticateAsync", Letters, "password"));
     }
 
     [Fact]

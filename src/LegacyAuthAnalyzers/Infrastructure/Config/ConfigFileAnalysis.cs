@@ -21,6 +21,13 @@ internal readonly struct ConfigSectionContext
 
     public LegacyAuthOptions Options { get; }
 
+    /// <summary>Which library reads the file's TLS switches, from the code of the same compilation.</summary>
+    public SettingReader Reader => SettingReaders.For(fileContext.Compilation, fileContext.CancellationToken);
+
+    /// <summary>What the transport policy says of the port (and mode) of <paramref name="port"/>'s group of settings.</summary>
+    public TransportAssessment Assess(ConfigSetting port, TlsMode mode) =>
+        TransportPolicy.Assess(Section.Protocol(port), Section.HostFor(port), port.AsInt32, mode);
+
     /// <summary>Whether the host that <paramref name="setting"/> goes with is a local test server.</summary>
     public bool IsLocalHost(ConfigSetting? setting) => MailHosts.IsLocal(Section.HostFor(setting), Options);
 

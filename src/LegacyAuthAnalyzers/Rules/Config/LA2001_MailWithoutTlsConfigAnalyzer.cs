@@ -6,8 +6,9 @@ namespace LegacyAuthAnalyzers.Rules.Config;
 
 /// <summary>
 /// LA2001 in configuration files: <c>enableSsl="false"</c> or a <c>&lt;network&gt;</c> element without
-/// <c>enableSsl</c> (System.Net.Mail's default is no TLS), <c>"EnableSsl": false</c>, <c>"UseSsl": false</c> or
-/// <c>"SecureSocketOptions": "None"</c>, each to a known host that is not a local test server.
+/// <c>enableSsl</c> (System.Net.Mail's default is no TLS), <c>"SecureSocketOptions": "None"</c>, and
+/// <c>"EnableSsl": false</c> or <c>"UseSsl": false</c> unless MailKit alone reads them (then they mean opportunistic
+/// STARTTLS, LA2002's), each to a known host that is not a local test server.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
@@ -33,10 +34,18 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
 
         foreach (var options in section.All(ConfigRole.SecureSocketOptions))
         {
-            if (options.AsSecureSocketOptions == "None")
+            var port = section.Pick(ConfigRole.Port, options.Prefix);
+            var assessment = TransportPolicy.Assess(section.Protocol(options), section.HostFor(options), port?.AsInt32, options.AsTlsMode);
+            if (assessment.Issue == TransportIssue.NoTls)
             {
-                ReportIfRemote(context, options);
+                ReportIfRemote(context, options, context.Section.Describe(options));
             }
+        }
+
+        var reader = context.Reader;
+        if (reader == SettingReader.MailKit)
+        {
+            return;
         }
 
         foreach (var tls in section.All(ConfigRole.TlsSwitch))
@@ -44,7 +53,8 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
             // Where SecureSocketOptions is set next to the switch, it decides the mode and is checked above.
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null)
             {
-                ReportIfRemote(context, tls);
+                var description = context.Section.Describe(tls);
+                ReportIfRemote(context, tls, reader == SettingReader.Either ? description + " (no TLS if System.Net.Mail reads it, opportunistic STARTTLS if MailKit does)" : description);
             }
         }
     }
@@ -68,12 +78,12 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting)
+    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting, string description)
     {
         var host = context.Section.HostFor(setting);
         if (host is not null && !MailHosts.IsLocal(host, context.Options))
         {
-            context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, context.Section.Describe(setting), "'" + host + "'");
+            context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, description, "'" + host + "'");
         }
     }
 }
