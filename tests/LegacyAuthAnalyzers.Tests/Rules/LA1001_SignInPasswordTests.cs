@@ -243,7 +243,7 @@ public sealed class LA1001_SignInPasswordTests
             {
                 public static HttpRequestMessage Request(string user)
                 {
-                    const string password = "Basic-Hdr-99";
+                    const string {|#1:password|} = "Basic-Hdr-99";
                     var raw = $"{user}:{{|#0:password|}}";
                     var encoded = Convert.ToBase64String(Encoding.ASCII.GetBytes(raw));
                     var request = new HttpRequestMessage(HttpMethod.Get, "https://mail.contoso.com/autodiscover/autodiscover.xml");
@@ -253,7 +253,7 @@ public sealed class LA1001_SignInPasswordTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Expected(0, "The Authorization header", 12));
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "The Authorization header", 12).WithLocation(1));
     }
 
     [Fact]

@@ -225,7 +225,32 @@ public sealed class LA1005_HardCodedClientSecretTests
     }
 
     [Fact]
-    public async Task MutableFieldAssignedFromEnvironment_NoDiagnostic()
+    public async Task SettableFieldWithLiteralDefault_ReportsDiagnostic()
+    {
+        // The literal is the default that ships, whatever may overwrite it later (as for LA1001).
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+            using Microsoft.Identity.Client;
+
+            public sealed class Sender
+            {
+                private string {|#1:secret|} = "Qw8~rT3.kLm9_Zx2vBn5HjYu7OpAs4DfGh6JkL1c";
+
+                public void Load() => secret = Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? "";
+
+                public void Create(SmtpClient smtp) =>
+                    ConfidentialClientApplicationBuilder.Create("client").WithClientSecret({|#0:secret|}).Build();
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("ConfidentialClientApplicationBuilder.WithClientSecret", 40));
+    }
+
+    [Fact]
+    public async Task SettableFieldWithPlaceholderDefault_NoDiagnostic()
     {
         const string source = """
             using System;
@@ -234,7 +259,7 @@ public sealed class LA1005_HardCodedClientSecretTests
 
             public sealed class Sender
             {
-                private string secret = "Qw8~rT3.kLm9_Zx2vBn5HjYu7OpAs4DfGh6JkL1c";
+                private string secret = "<client-secret>";
 
                 public void Load() => secret = Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? "";
 
