@@ -40,6 +40,14 @@ public static class Descriptors
         "HTTP Basic authorization is sent to an Exchange Online or EWS endpoint. Exchange Online no longer accepts Basic authentication for EWS, and the header carries the password on every request.",
         "CWE-287");
 
+    public static readonly DiagnosticDescriptor LA1005_HardCodedClientSecret = Create(
+        DiagnosticIds.HardCodedClientSecret,
+        "Hard-coded OAuth client secret of a mail app",
+        "{0} receives a hard-coded {1}-character client secret; read it from the environment or a secret store, or use a certificate or a managed identity",
+        DiagnosticSeverity.Warning,
+        "The client secret of an app that reads or sends mail through Microsoft 365 is written into the source or a configuration file. Whoever has the repository, a build log or the binary can request tokens as the app, and app-only mail permissions reach every mailbox the app may access. Read the secret from the environment or a secret store, or better, authenticate the app with a certificate or a managed identity.",
+        "CWE-798");
+
     public static readonly DiagnosticDescriptor LA2001_MailWithoutTls = Create(
         DiagnosticIds.MailWithoutTls,
         "Mail connection without TLS",

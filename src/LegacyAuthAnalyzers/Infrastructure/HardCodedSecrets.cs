@@ -36,7 +36,7 @@ internal readonly struct HardCodedSecret
         && first.GetLineSpan().StartLinePosition.Line == second.GetLineSpan().StartLinePosition.Line;
 }
 
-/// <summary>Shared by LA1001 and LA3001: the hard-coded password at a site, or none.</summary>
+/// <summary>Shared by LA1001, LA3001 and LA1005: the hard-coded secret at a site, or none.</summary>
 internal static class HardCodedSecrets
 {
     public static bool TryFind(CredentialSite site, CancellationToken cancellationToken, out HardCodedSecret secret)
@@ -50,6 +50,17 @@ internal static class HardCodedSecrets
             expression = uri.Arguments[0].Value;
         }
 
+        return TryFind(expression, site.Kind == CredentialSinkKind.ConnectionUri ? ConnectionUris.Password : site.ExtractPassword, cancellationToken, out secret);
+    }
+
+    /// <summary>
+    /// The hard-coded, non-placeholder secret that <paramref name="expression"/> carries: the same constant resolution
+    /// and placeholder model for every kind of secret (mail passwords, token-flow passwords, client secrets).
+    /// </summary>
+    /// <param name="extract">Takes the secret out of a larger constant (the password of a URI); null when the constant is the secret.</param>
+    public static bool TryFind(IOperation? expression, Func<string, string?>? extract, CancellationToken cancellationToken, out HardCodedSecret secret)
+    {
+        secret = default;
         if (expression is null
             || !(ConstantResolver.TryResolveString(expression, cancellationToken, out var value, out var resolved)
                 || TryResolveShippedDefault(expression, cancellationToken, out value, out resolved)))
@@ -57,9 +68,9 @@ internal static class HardCodedSecrets
             return false;
         }
 
-        if (site.Kind == CredentialSinkKind.ConnectionUri)
+        if (extract is not null)
         {
-            value = ConnectionUris.Password(value) ?? string.Empty;
+            value = extract(value) ?? string.Empty;
         }
 
         if (SecretShapes.IsPlaceholder(value))

@@ -51,6 +51,7 @@ internal static class SampleExpectations
         "Hx8$dN3qPz6&Kt1w",
         "vjrk bnfw ltpq hzme",
         "Bn5%gY8mRw2*Qz4j",
+        "Tg5~nB8.qW3_zX6cV9mK2lP4jH7fD1sA0eR3tY6u",
     ];
 
     /// <summary>Each secret as it may be written out: as is, and without spaces for the grouped app password.</summary>
