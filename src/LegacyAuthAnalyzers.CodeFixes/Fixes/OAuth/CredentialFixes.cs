@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -184,7 +185,9 @@ internal static class CredentialFixes
             return solution;
         }
 
-        var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans.Select(x => x.Plan).ToList())).ToList(), cancellationToken).ConfigureAwait(false);
+        var applied = plans.Values.SelectMany(p => p.Plans).Select(p => p.Plan).ToList();
+        var removals = await SecretRemoval.FindAsync(
+            solution, applied.SelectMany(p => p.Removed).ToList(), applied.SelectMany(p => p.Copied).ToList(), cancellationToken).ConfigureAwait(false);
 
         var newSolution = solution;
         foreach (var pair in providers.Where(p => !p.Value.Inline))
