@@ -22,7 +22,7 @@ internal static class FixDocument
     /// span, which the batch fixer's merge of independent text changes would drop or duplicate.
     /// </summary>
     public static FixAllProvider CreateFixAll(Func<Diagnostic, bool> canFix, Func<Diagnostic, TextSpan> targetSpan, ApplyOne apply, Func<Document, CancellationToken, Task<Document>> finish) =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
+        new FirstActionFixAll(FixAllProvider.Create(async (context, document, diagnostics) =>
         {
             var fixable = diagnostics.Where(canFix).ToImmutableArray();
             if (fixable.IsEmpty)
@@ -31,7 +31,7 @@ internal static class FixDocument
             }
 
             return await FixAsync(document, fixable, targetSpan, apply, finish, context.CancellationToken).ConfigureAwait(false);
-        });
+        }));
 
     public static async Task<Document> FixAsync(
         Document document, ImmutableArray<Diagnostic> diagnostics, Func<Diagnostic, TextSpan> targetSpan, ApplyOne apply, Func<Document, CancellationToken, Task<Document>> finish, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -33,15 +34,7 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
         }
 
         var work = new List<(DocumentId, ImmutableArray<Diagnostic>)>();
-        IEnumerable<Document> documents = fixAllContext.Scope switch
-        {
-            FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-            FixAllScope.Project => fixAllContext.Project.Documents,
-            FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents),
-            _ => Array.Empty<Document>(),
-        };
-
-        foreach (var document in documents)
+        foreach (var document in FirstActionFixAll.Documents(fixAllContext))
         {
             var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
             if (!diagnostics.IsEmpty)
