@@ -251,8 +251,20 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             }
             """;
 
+        // The OAuth action assumes Microsoft 365 and says so; Fix All applies it only where the host is known.
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
-            source, oauthFixed, AppOnly, [Expected(0, "SmtpClient.Authenticate", 16)], CredentialFixTest.Provider(null), ["Unkn0wn-Host-Pwd"]);
+            source,
+            oauthFixed,
+            AppOnly,
+            [Expected(0, "SmtpClient.Authenticate", 16)],
+            CredentialFixTest.Provider(null),
+            ["Unkn0wn-Host-Pwd"],
+            test =>
+            {
+                CredentialFixTest.FixAllLeavesUnknownHost<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(source, Expected(0, "SmtpClient.Authenticate", 16))(test);
+                test.CodeActionVerifier = (action, verifier) =>
+                    verifier.Equal("Use OAuth 2.0 with an app-only token (MSAL client credentials), assuming the server is Microsoft 365", action.Title);
+            });
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
             source, environmentFixed, ReadFromEnvironment, [Expected(0, "SmtpClient.Authenticate", 16)], null, ["Unkn0wn-Host-Pwd"]);
     }

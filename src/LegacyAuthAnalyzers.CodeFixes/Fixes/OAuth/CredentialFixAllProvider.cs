@@ -48,7 +48,15 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
             return null;
         }
 
+        // Worked out now rather than when applied: in bulk a site whose host is not known to be Microsoft's gets no OAuth
+        // action, and a Fix All that would change nothing is not offered at all.
         var solution = fixAllContext.Solution;
+        var fixedSolution = await CredentialFixes.FixAsync(solution, work, keys, kind, bulk: true, fixAllContext.CancellationToken).ConfigureAwait(false);
+        if (fixedSolution == solution)
+        {
+            return null;
+        }
+
         return CodeAction.Create(
             "Fix all: " + kind switch
             {
@@ -56,7 +64,7 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
                 null => "apply the first fix of each finding",
                 _ => "move to OAuth 2.0 with MSAL",
             },
-            cancellationToken => CredentialFixes.FixAsync(solution, work, keys, kind, cancellationToken),
+            _ => Task.FromResult(fixedSolution),
             key);
     }
 }
