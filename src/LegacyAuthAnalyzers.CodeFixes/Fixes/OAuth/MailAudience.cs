@@ -30,6 +30,12 @@ internal static class MailAudiences
     // DOMAIN §3: a user name at one of these domains is a personal Microsoft account whatever the host says.
     private static readonly string[] PersonalDomains = { "@outlook.com", "@hotmail.com", "@live.com", "@msn.com" };
 
+    // A host name as a whole configuration value: "pop.fabrikam.com", "smtp.office365.com:587", "imaps://imap.example.org".
+    private static readonly System.Text.RegularExpressions.Regex HostName = new(
+        @"(?<=[""'=/@]|^)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63}(?=[""':/]|$)",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(200));
+
     public static MailAudience Of(FixTarget target, DocumentAnalysis analysis, string ruleId, CancellationToken cancellationToken)
     {
         var site = target.Site;
@@ -69,27 +75,53 @@ internal static class MailAudiences
                 continue;
             }
 
+            var hosts = new List<string>();
             foreach (var section in MailConfigFiles.Get(file, cancellationToken).Sections)
             {
                 foreach (var setting in section.Settings)
                 {
-                    if (setting.Role is not (ConfigRole.Host or ConfigRole.Url) || MailHosts.Normalize(setting.Value) is not { } host)
+                    if (setting.Role is ConfigRole.Host or ConfigRole.Url && MailHosts.Normalize(setting.Value) is { } host)
                     {
-                        continue;
+                        hosts.Add(host);
                     }
+                }
+            }
 
-                    if (MailHosts.IsOutlookCom(host))
+            // A mail server named under a key the sections do not read (an "Archive" section's "Host") counts too: one
+            // third-party server anywhere in the configuration is enough to doubt the code's host.
+            if (file.GetText(cancellationToken) is not { Length: <= MailConfigFiles.MaxLength } text)
+            {
+                return MailAudience.Unknown;
+            }
+
+            try
+            {
+                foreach (System.Text.RegularExpressions.Match match in HostName.Matches(text.ToString()))
+                {
+                    if (LooksLikeMailServer(match.Value))
                     {
-                        personal = true;
+                        hosts.Add(match.Value.ToLowerInvariant());
                     }
-                    else if (MailHosts.IsMicrosoft365(host, analysis.Options))
-                    {
-                        organization = true;
-                    }
-                    else
-                    {
-                        return MailAudience.Unknown;
-                    }
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return MailAudience.Unknown;
+            }
+
+            foreach (var host in hosts)
+            {
+                if (MailHosts.IsOutlookCom(host))
+                {
+                    personal = true;
+                }
+                else if (MailHosts.IsMicrosoft365(host, analysis.Options))
+                {
+                    organization = true;
+                }
+                else
+                {
+                    return MailAudience.Unknown;
                 }
             }
         }
@@ -100,6 +132,14 @@ internal static class MailAudiences
             (false, true) => MailAudience.PersonalAccount,
             _ => MailAudience.Unknown,
         };
+    }
+
+    /// <summary>A host whose first label names a mail service: <c>smtp.…</c>, <c>imap.…</c>, <c>pop3.…</c>, <c>mail.…</c>, <c>exchange.…</c>.</summary>
+    private static bool LooksLikeMailServer(string host)
+    {
+        var label = host.Substring(0, host.IndexOf('.')).ToLowerInvariant();
+        return label.Contains("mail") || label.StartsWith("smtp", StringComparison.Ordinal) || label.StartsWith("imap", StringComparison.Ordinal)
+            || label.StartsWith("pop", StringComparison.Ordinal) || label is "exchange" or "owa" or "outlook" or "ews";
     }
 
     /// <summary>Whether the site's user name is a constant at a personal Microsoft account domain.</summary>
