@@ -354,7 +354,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
         using MailKit.Net.Smtp;
 
         var email = "alerts@fabrikam-mail.net";
-        var password = "Tr1ple-Use-Secret";
+        var {|#3:password|} = "Tr1ple-Use-Secret";
 
         Pop3();
         Imap();
@@ -399,8 +399,9 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.TestCode = TopLevelProgram;
         test.FixedState.Sources.Add(fixedSource);
-        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17)));
-        test.FixedState.ExpectedDiagnostics.AddRange(remaining.Select(i => Expected(i, Api(i), 17)));
+        // The declaration on its own line is each finding's additional location.
+        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17).WithLocation(3)));
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining.Select(i => Expected(i, Api(i), 17).WithLocation(3)));
         test.NumberOfIncrementalIterations = 1;
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck | CodeFixTestBehaviors.FixOne;
         test.DiagnosticSelector = diagnostics => diagnostics[fixedIndex];
@@ -414,13 +415,13 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             .Replace("{|#0:password|}", ReadVariable("POP3"), StringComparison.Ordinal)
             .Replace("{|#1:password|}", ReadVariable("IMAP"), StringComparison.Ordinal)
             .Replace("{|#2:password|}", ReadVariable("SMTP"), StringComparison.Ordinal)
-            .Replace("var password = \"Tr1ple-Use-Secret\";\n", string.Empty, StringComparison.Ordinal);
+            .Replace("var {|#3:password|} = \"Tr1ple-Use-Secret\";\n", string.Empty, StringComparison.Ordinal);
 
         var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(ReadFromEnvironment);
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.TestCode = TopLevelProgram;
         test.FixedCode = fixedSource;
-        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17)));
+        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17).WithLocation(3)));
         await test.RunAsync();
     }
 

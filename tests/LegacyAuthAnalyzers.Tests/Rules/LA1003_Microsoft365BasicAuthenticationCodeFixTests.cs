@@ -16,6 +16,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
     private const string SmtpStatus = "Exchange Online disables SMTP AUTH Basic authentication by default at the end of December 2026";
     private const string ImapStatus = "Exchange Online disabled Basic authentication for IMAP in 2022";
+    private const string PersonalAccountStatus = "the user is a personal Outlook.com account, and Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024";
     private const string PopStatus = "Exchange Online disabled Basic authentication for POP in 2022";
     private const string EwsStatus = "Exchange Online disabled Basic authentication for EWS in 2022";
 
@@ -1387,7 +1388,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         // Asking for the app-only action changes nothing: a personal account has none.
         var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
-        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus));
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus));
         test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
         await test.RunAsync();
 
@@ -1405,6 +1406,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             }
             """;
 
-        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider(null));
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null));
     }
 }

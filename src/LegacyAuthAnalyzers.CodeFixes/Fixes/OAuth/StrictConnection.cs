@@ -61,7 +61,7 @@ internal sealed class StrictConnection
             found = connection;
         }
 
-        return found?.Invocation.Syntax is InvocationExpressionSyntax connect
+        return found?.Invocation?.Syntax is InvocationExpressionSyntax connect
             && found.Shape != ConnectShape.Uri
             && StrictMode(found) is { } strict
                 ? new StrictConnection(connect, found, analysis.Model, strict)
