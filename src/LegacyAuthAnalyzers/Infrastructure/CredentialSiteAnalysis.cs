@@ -37,10 +37,20 @@ internal static class CredentialSiteAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, CustomSinkPresence> CustomSinkCache = new();
 
-    public static void Register(AnalysisContext context, Action<CredentialSiteContext> onSite, Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null)
+    public static void Register(
+        AnalysisContext context,
+        TestProjectFinding finding,
+        Action<CredentialSiteContext> onSite,
+        Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null)
     {
         context.RegisterCompilationStartAction(start =>
         {
+            // Answered once per compilation for all rules; a test project gets only the findings that matter there.
+            if (!TestProjects.Reports(start.Compilation, start.Options, finding))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
             var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);

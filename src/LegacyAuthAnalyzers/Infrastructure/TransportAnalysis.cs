@@ -55,7 +55,7 @@ internal static class MailKitTransportAnalysis
                 }
 
                 var options = LegacyAuthOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-                if (MailHosts.IsLocal(connection.Host, options))
+                if (MailHosts.IsLocal(connection.Host, options) || HasPlaceholderHost(invocation, context.CancellationToken))
                 {
                     return;
                 }
@@ -63,5 +63,30 @@ internal static class MailKitTransportAnalysis
                 report(context, connection, assessment);
             },
             OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// <c>Connect(null, …)</c>, <c>Connect(string.Empty, …)</c> or <c>Connect("host", …)</c>: argument-validation tests
+    /// and placeholders, not a connection that can send anything.
+    /// </summary>
+    private static bool HasPlaceholderHost(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name != "host")
+            {
+                continue;
+            }
+
+            if (argument.Value.ConstantValue is { HasValue: true, Value: null }
+                || ConstantResolver.Unwrap(argument.Value) is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                return true;
+            }
+
+            return ConstantResolver.TryResolveString(argument.Value, cancellationToken, out var host, out _) && MailHosts.IsPlaceholder(host);
+        }
+
+        return false;
     }
 }

@@ -24,6 +24,11 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -131,7 +136,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
 
         var options = LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
         var constantHost = configuration.Host(cancellationToken);
-        if (MailHosts.IsLocal(constantHost, options))
+        if (MailHosts.IsLocal(constantHost, options) || constantHost is not null && MailHosts.IsPlaceholder(constantHost))
         {
             return false;
         }

@@ -32,6 +32,11 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -111,7 +116,8 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 
     private static bool SendsOverNetwork(SmtpClientConfiguration configuration, OperationAnalysisContext context) =>
         !configuration.DeliversWithoutNetwork(context.CancellationToken)
-        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken);
+        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken)
+        && !(configuration.Host(context.CancellationToken) is { } host && MailHosts.IsPlaceholder(host));
 
     private static void Report(OperationAnalysisContext context, Location location) =>
         context.ReportDiagnostic(Diagnostic.Create(

@@ -21,7 +21,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite, RegisterSettingDeclarations);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSite, RegisterSettingDeclarations);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)

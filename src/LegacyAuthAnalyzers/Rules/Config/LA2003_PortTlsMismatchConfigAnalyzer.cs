@@ -22,7 +22,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)

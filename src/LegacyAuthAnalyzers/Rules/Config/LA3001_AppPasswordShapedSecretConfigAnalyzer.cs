@@ -18,7 +18,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigAnalyzer : DiagnosticAna
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
