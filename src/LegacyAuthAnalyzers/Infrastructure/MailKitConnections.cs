@@ -53,7 +53,7 @@ internal sealed class MailKitConnection
 {
     public const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
     public const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    public const string Microsoft365RejectsPort465 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
+    public const string Microsoft365RejectsPort465 = "Microsoft 365 does not offer SMTP there, so the connection fails";
 
     /// <summary>Stands for a part of a URI that is not constant.</summary>
     private const char Unknown = '\u0001';
@@ -193,6 +193,22 @@ internal sealed class MailKitConnection
             _ => "opportunistic STARTTLS ('" + UriScheme + "://')",
         },
         _ => ModeIsDefault ? "SecureSocketOptions.Auto (the default)" : MailPorts.Name(Mode),
+    };
+
+    /// <summary>
+    /// The setting as the code spells it, for messages that say what it means themselves ("uses opportunistic
+    /// STARTTLS"): <c>useSsl: false</c>, <c>'smtp://'</c>, <c>SecureSocketOptions.None</c>.
+    /// </summary>
+    public string SettingDisplay => Shape switch
+    {
+        ConnectShape.UseSsl => Mode == TlsMode.SslOnConnect ? "useSsl: true" : "useSsl: false",
+        ConnectShape.Uri => Mode switch
+        {
+            TlsMode.None => "'?starttls=never'",
+            TlsMode.StartTls => "'?starttls=always'",
+            _ => "'" + UriScheme + "://'",
+        },
+        _ => ModeDisplay,
     };
 
     /// <summary>How to spell the working setting in this call's own terms.</summary>

@@ -35,6 +35,6 @@ public sealed class LA1001_HardCodedMailCredentialAnalyzer : DiagnosticAnalyzer
             secret.AdditionalLocations,
             context.Site.Api,
             secret.Value.Length,
-            context.Site.ParameterName);
+            SecretRemedies.PasswordInCode);
     }
 }

@@ -48,7 +48,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             Descriptors.LA2001_MailWithoutTls,
             connection.Invocation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
-            connection.Api + " with " + connection.ModeDisplay,
+            connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay));
 
     /// <summary>A client whose <c>EnableSsl</c> is never set in the body that creates and configures it.</summary>

@@ -41,7 +41,7 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
             Descriptors.LA2002_OpportunisticTls,
             connection.Invocation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
-            connection.Api + " with " + connection.ModeDisplay,
+            connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay,
             connection.RemedyDisplay(assessment.FixMode)));
 }

@@ -15,7 +15,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 {
     private const string SmtpClientName = "System.Net.Mail.SmtpClient";
     private const string SmtpClientMode = "STARTTLS or plaintext";
-    private const string SmtpClientConsequence = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
+    private const string SmtpClientConsequence = "it cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
     private const string SmtpClientRemedy = "port 587 with EnableSsl = true";
 
     private static readonly ImmutableDictionary<string, string?> SmtpClientFix = TransportProperties.For(
@@ -53,7 +53,8 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 
     private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment)
     {
-        var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
+        // Say the port only when it changes: "use SecureSocketOptions.StartTls on port 587".
+        var newPort = assessment.FixPort is { } port && port != connection.Port ? " on port " + port.ToString(CultureInfo.InvariantCulture) : string.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
             connection.Invocation.Syntax.GetLocation(),
@@ -62,7 +63,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             connection.ModeDisplay,
             connection.Port.ToString(CultureInfo.InvariantCulture),
             assessment.Consequence,
-            connection.RemedyDisplay(assessment.FixMode) + " on port " + port));
+            connection.RemedyDisplay(assessment.FixMode) + newPort));
     }
 
     /// <summary><c>new SmtpClient(host, 465)</c>, unless a later <c>Port</c> write decides the port instead.</summary>

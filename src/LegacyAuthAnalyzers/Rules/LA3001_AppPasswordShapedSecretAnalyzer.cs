@@ -45,7 +45,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             secret.AdditionalLocations,
             context.Site.Api,
             SecretShapes.DescribeAppPassword(secret.Value),
-            context.Site.ParameterName);
+            SecretRemedies.AppPasswordInCode);
     }
 
     /// <summary>Whether the secret comes from a mail password setting whose initializer the declaration check reports.</summary>
@@ -122,6 +122,6 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             value.Syntax.GetLocation(),
             member.ContainingType.Name + "." + member.Name,
             SecretShapes.DescribeAppPassword(text),
-            member.Name));
+            SecretRemedies.AppPasswordInCode));
     }
 }

@@ -33,7 +33,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigAnalyzer : DiagnosticAna
                 password.Span,
                 context.Section.Describe(password),
                 password.Value!.Length,
-                password.Name);
+                SecretRemedies.PasswordInConfigFile);
         }
     }
 }

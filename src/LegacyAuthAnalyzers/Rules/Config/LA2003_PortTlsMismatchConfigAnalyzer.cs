@@ -45,7 +45,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
                         section.Describe(null),
                         "System.Net.Mail",
                         number,
-                        "System.Net.Mail only speaks STARTTLS and never implicit TLS, so the connection hangs until it times out",
+                        "it only speaks STARTTLS and never implicit TLS, so the connection hangs until it times out",
                         "port 587 with enableSsl=\"true\"");
                 }
 
@@ -72,7 +72,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
         else if (number == ImplicitSmtpPort && section.HostFor(port) is { } host
             && host.StartsWith("smtp", StringComparison.Ordinal) && MailHosts.IsMicrosoft365(host, context.Options))
         {
-            Report(context, port, number, "'" + host + "'", "Microsoft 365 does not accept SMTP on port 465", "port 587 with STARTTLS");
+            Report(context, port, number, "'" + host + "'", "Microsoft 365 does not accept SMTP there", "port 587 with STARTTLS");
         }
     }
 

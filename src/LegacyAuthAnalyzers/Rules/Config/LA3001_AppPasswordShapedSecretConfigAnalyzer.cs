@@ -35,7 +35,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigAnalyzer : DiagnosticAna
                 password.Span,
                 context.Section.Describe(password),
                 SecretShapes.DescribeAppPassword(password.Value!),
-                password.Name);
+                SecretRemedies.AppPasswordInConfigFile);
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
                 "The <network> element in web.config",
                 "System.Net.Mail",
                 465,
-                "System.Net.Mail only speaks STARTTLS and never implicit TLS, so the connection hangs until it times out",
+                "it only speaks STARTTLS and never implicit TLS, so the connection hangs until it times out",
                 "port 587 with enableSsl=\"true\""));
     }
 
@@ -80,7 +80,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
             { "Smtp": { "Host": "smtp.office365.com", "Port": {|#0:465|}, "UseSsl": true } }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments(
-                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 does not accept SMTP on port 465", "port 587 with STARTTLS"));
+                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 does not accept SMTP there", "port 587 with STARTTLS"));
     }
 
     [Fact]
