@@ -6,7 +6,7 @@ namespace LegacyAuthAnalyzers;
 /// </summary>
 public static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/legacyauthanalyzers/LegacyAuthAnalyzers/blob/main/docs/rules/";
+    public const string HelpLinkBase = ProjectLinks.FileUrl + "docs/rules/";
 
     public static readonly DiagnosticDescriptor LA1001_HardCodedMailCredential = Create(
         DiagnosticIds.HardCodedMailCredential,
