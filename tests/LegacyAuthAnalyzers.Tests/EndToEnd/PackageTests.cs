@@ -5,12 +5,14 @@ using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using LegacyAuthAnalyzers.DocGen;
 using Microsoft.CodeAnalysis.Diagnostics;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.EndToEnd;
 
 /// <summary>The NuGet package as a user gets it: its layout, its metadata, and a new project that installs it.</summary>
 [Collection(ProcessTestCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed class PackageTests : IClassFixture<PackedPackageFixture>
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
