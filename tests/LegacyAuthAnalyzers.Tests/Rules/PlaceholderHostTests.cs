@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using LegacyAuthAnalyzers.Tests.Robustness;
 using Xunit;
@@ -98,9 +99,28 @@ public sealed class PlaceholderHostTests
         Assert.Equal([expected], await TransportIdsAsync(source));
     }
 
-    private static async Task<string[]> TransportIdsAsync(string source)
+    [Theory]
+    [InlineData("host", "")]
+    [InlineData("server", "")]
+    [InlineData("relay.fabrikam.com", "LA2001 LA2003")]
+    public async Task ConfigFileHost_ReportsTransportDiagnosticOnlyForARealHost(string host, string expected)
     {
-        var diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(source, [.. PackageUnderTest.Analyzers]);
-        return diagnostics.Select(d => d.Id).Where(id => id.StartsWith("LA2", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var appSettings = $$"""
+            { "Smtp": { "Host": "{{host}}", "Port": 465, "SecureSocketOptions": "StartTls" }, "Email": { "Host": "{{host}}", "Port": 25, "UseSsl": false } }
+            """;
+        var files = ImmutableArray.Create(AnalyzerRunner.AdditionalFile("/src/appsettings.json", appSettings));
+
+        Assert.Equal(expected, string.Join(' ', await TransportIdsAsync("internal static class Program { }", files)));
+    }
+
+    private static async Task<string[]> TransportIdsAsync(string source, ImmutableArray<Microsoft.CodeAnalysis.AdditionalText> files = default)
+    {
+        var diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(
+            source,
+            TestReferences.All,
+            ImmutableDictionary<string, string>.Empty,
+            files.IsDefault ? [] : files,
+            [.. PackageUnderTest.Analyzers]);
+        return diagnostics.Select(d => d.Id).Where(id => id.StartsWith("LA2", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 }

@@ -85,6 +85,29 @@ public sealed class TestProjectTests
         Assert.Equal(SecretsAndMigration, ids);
     }
 
+    [Theory]
+    [InlineData("nunit.framework")]
+    [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
+    [InlineData("xunit.v3.core")]
+    public async Task ReferenceToTestFrameworkByName_ReportsSecretsAndMigrationOnly(string assemblyName)
+    {
+        var references = TestReferences.All.Add(EmptyAssembly(assemblyName));
+
+        var ids = await RuleIdsAsync(MailClientTests, references, NoOptions);
+
+        Assert.Equal(SecretsAndMigration, ids);
+    }
+
+    [Fact]
+    public async Task ReferenceToOtherAssemblyNamedLikeATest_ReportsEveryRule()
+    {
+        var references = TestReferences.All.Add(EmptyAssembly("Contoso.TestData"));
+
+        var ids = await RuleIdsAsync(MailClientTests, references, NoOptions);
+
+        Assert.Equal(Everything, ids);
+    }
+
     [Fact]
     public async Task IsTestProjectFalse_ReportsEveryRule()
     {
@@ -177,6 +200,19 @@ public sealed class TestProjectTests
         Assert.Equal(["LA1001", "LA2001"], production);
         Assert.Equal(["LA1001"], test);
         Assert.Empty(skipped);
+    }
+
+    /// <summary>An assembly with the test framework's name: the analyzers look at the reference, not at its types.</summary>
+    private static MetadataReference EmptyAssembly(string name)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Framework { public sealed class TestAttribute : System.Attribute { } }")],
+            TestReferences.Net100,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     private static readonly ImmutableDictionary<string, string> NoOptions = ImmutableDictionary<string, string>.Empty;

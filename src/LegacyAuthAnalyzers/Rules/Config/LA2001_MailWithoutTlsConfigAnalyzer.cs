@@ -52,7 +52,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeNetworkElement(ConfigSectionContext context, MailConfigSection section)
     {
         var host = section.HostFor(null);
-        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options))
+        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options) || MailHosts.IsPlaceholder(host))
         {
             return;
         }
@@ -71,7 +71,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting)
     {
         var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options))
+        if (host is not null && !MailHosts.IsLocal(host, context.Options) && !MailHosts.IsPlaceholder(host))
         {
             context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, context.Section.Describe(setting), "'" + host + "'");
         }

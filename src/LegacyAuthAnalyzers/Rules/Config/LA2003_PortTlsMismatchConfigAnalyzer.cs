@@ -30,7 +30,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
         var section = context.Section;
         foreach (var port in section.All(ConfigRole.Port))
         {
-            if (port.AsInt32 is not { } number || context.IsLocalHost(port))
+            if (port.AsInt32 is not { } number || context.IsLocalHost(port) || section.HostFor(port) is { } host && MailHosts.IsPlaceholder(host))
             {
                 continue;
             }
