@@ -21,6 +21,13 @@ internal static class MailHosts
 
     private static readonly char[] PathStarts = { '/', '?', '#' };
 
+    // Single-label names that stand for "some server" in tests, samples and argument-validation calls.
+    private static readonly string[] PlaceholderHosts =
+    {
+        "host", "hostname", "server", "servername", "mailserver", "mailhost", "smtpserver", "smtphost",
+        "imapserver", "imaphost", "popserver", "pophost", "example", "test", "dummy", "fake",
+    };
+
     // Names that local test SMTP servers go by, as a container or host name.
     private static readonly string[] LocalTestServers = { "smtp4dev", "papercut", "mailhog", "mailpit", "mailcatcher", "mailcrab", "greenmail" };
 
@@ -126,6 +133,21 @@ internal static class MailHosts
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An empty host or a single-label placeholder such as <c>"host"</c> or <c>"server"</c>: no real connection goes
+    /// there, so it is never a transport finding.
+    /// </summary>
+    public static bool IsPlaceholder(string? host)
+    {
+        if (host is null || host.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var normalized = Normalize(host);
+        return normalized is null || Array.IndexOf(PlaceholderHosts, normalized) >= 0;
     }
 
     private static bool Contains(IEnumerable<string> hosts, string normalized)

@@ -25,6 +25,11 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -44,7 +49,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             Descriptors.LA2001_MailWithoutTls,
             connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
-            connection.Api + " with " + connection.ModeDisplay,
+            connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay));
 
     /// <summary>A client whose <c>EnableSsl</c> is never set in the body that creates and configures it.</summary>
@@ -145,7 +150,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
 
         var options = LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
         var constantHost = configuration.Host(cancellationToken);
-        if (MailHosts.IsLocal(constantHost, options))
+        if (MailHosts.IsLocal(constantHost, options) || constantHost is not null && MailHosts.IsPlaceholder(constantHost))
         {
             return false;
         }

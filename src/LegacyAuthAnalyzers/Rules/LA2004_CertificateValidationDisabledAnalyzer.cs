@@ -28,6 +28,11 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             var global = types.Get(KnownType.System_Net_ServicePointManager)?.GetMembers(CallbackName).OfType<IPropertySymbol>().FirstOrDefault();
             // The global callback only matters where mail goes through it: System.Net.Mail or EWS (and MailKit on

@@ -55,6 +55,11 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
 
             // A hand-made password grant needs no identity library, but a project without one only pays for object

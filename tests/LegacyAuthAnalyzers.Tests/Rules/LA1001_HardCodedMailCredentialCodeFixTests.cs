@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.CodeFixes.Fixes;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
@@ -14,8 +15,8 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
     private const string AppOnly = LA1001_HardCodedMailCredentialCodeFix.OAuthAppOnlyKey;
     private const string ReadFromEnvironment = LA1001_HardCodedMailCredentialCodeFix.ReadFromEnvironmentKey;
 
-    private static DiagnosticResult Expected(int location, string api, int length, string parameter = "password") =>
-        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, parameter);
+    private static DiagnosticResult Expected(int location, string api, int length) =>
+        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
 
     [Fact]
     public async Task LiteralForThirdPartyServer_FixesToEnvironmentVariable()

@@ -48,7 +48,7 @@ internal static class ConfigFileAnalysis
     /// reads web.config in every framework, and an appsettings password leaks whichever library uses it), and a
     /// project without configuration files among its AdditionalFiles never reaches the callback.
     /// </remarks>
-    public static void Register(AnalysisContext context, Action<ConfigSectionContext> onSection)
+    public static void Register(AnalysisContext context, TestProjectFinding finding, Action<ConfigSectionContext> onSection)
     {
         context.RegisterAdditionalFileAction(fileContext =>
         {
@@ -59,7 +59,7 @@ internal static class ConfigFileAnalysis
             }
 
             var document = MailConfigFiles.Get(file, fileContext.CancellationToken);
-            if (document.Sections.IsEmpty)
+            if (document.Sections.IsEmpty || !TestProjects.Reports(fileContext.Compilation, fileContext.Options, finding))
             {
                 return;
             }

@@ -20,7 +20,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -54,7 +54,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null)
             {
                 var description = context.Section.Describe(tls);
-                ReportIfRemote(context, tls, reader == SettingReader.Either ? description + " (no TLS if System.Net.Mail reads it, opportunistic STARTTLS if MailKit does)" : description);
+                ReportIfRemote(context, tls, reader == SettingReader.Either ? description + " (no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does)" : description);
             }
         }
     }
@@ -62,7 +62,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeNetworkElement(ConfigSectionContext context, MailConfigSection section)
     {
         var host = section.HostFor(null);
-        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options))
+        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options) || MailHosts.IsPlaceholder(host))
         {
             return;
         }
@@ -81,7 +81,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting, string description)
     {
         var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options))
+        if (host is not null && !MailHosts.IsLocal(host, context.Options) && !MailHosts.IsPlaceholder(host))
         {
             context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, description, "'" + host + "'");
         }

@@ -20,7 +20,7 @@ public sealed class LA2002_OpportunisticTlsConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
