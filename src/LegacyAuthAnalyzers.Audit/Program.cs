@@ -33,6 +33,11 @@ internal static class Program
 
         try
         {
+            if (args.Length > 0 && args[0] == "shard")
+            {
+                return ListShard(args);
+            }
+
             var commandLine = CommandLine.Parse(args);
             return commandLine.Command == "merge" ? Merge(commandLine) : await AuditAsync(commandLine).ConfigureAwait(false);
         }
@@ -80,6 +85,29 @@ internal static class Program
         }
 
         return Finish(result, commandLine, plain);
+    }
+
+    /// <summary>
+    /// <c>legacy-auth shard K/N FILE</c>: the lines of FILE (repository URLs or folder names) whose repository falls
+    /// into shard K, so a CI job clones only what its <c>audit --shard K/N</c> will audit.
+    /// </summary>
+    private static int ListShard(string[] args)
+    {
+        if (args.Length != 3 || !File.Exists(args[2]))
+        {
+            throw new UsageException("shard takes K/N and a file listing repositories, one per line.");
+        }
+
+        var shard = Shard.Parse(args[1]);
+        foreach (var line in File.ReadLines(args[2]).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')))
+        {
+            if (shard.Contains(Shard.RepositoryName(line)))
+            {
+                Console.Out.WriteLine(line);
+            }
+        }
+
+        return Success;
     }
 
     private static int Merge(CommandLine commandLine)

@@ -21,6 +21,7 @@ internal sealed record CommandLine(
         Usage:
           legacy-auth audit PATH... [options]   Audit repositories without building them.
           legacy-auth merge INPUT... [options]  Combine the JSON reports of shards (files or folders holding them).
+          legacy-auth shard K/N FILE            Print the lines of FILE (repository URLs or names) in shard K of N.
 
         PATH is a repository (a folder with .git), a folder of repositories (its children with .git; a folder
         without any is audited as one repository) or a text file listing such folders, one per line.

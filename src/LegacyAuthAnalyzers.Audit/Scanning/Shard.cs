@@ -39,5 +39,16 @@ internal readonly record struct Shard(int Index, int Count)
         return (int)(hash % (uint)count);
     }
 
+    /// <summary>
+    /// The repository name a clone of <paramref name="urlOrPath"/> gets: its last path segment without <c>.git</c>
+    /// (<c>https://github.com/contoso/mailer.git</c> is cloned into <c>mailer</c>, which the audit names <c>mailer</c>).
+    /// </summary>
+    public static string RepositoryName(string urlOrPath)
+    {
+        var trimmed = urlOrPath.Trim().TrimEnd('/', '\\');
+        var name = trimmed[(trimmed.LastIndexOfAny(['/', '\\', ':']) + 1)..];
+        return name.EndsWith(".git", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
+    }
+
     public override string ToString() => $"{Index}/{Count}";
 }

@@ -197,6 +197,11 @@ public sealed class ScanningTests
         // FNV-1a of "contoso-mailer": the split must not change between versions, or CI matrices would reshuffle.
         Assert.Equal(3, Shard.Bucket("Contoso-Mailer", 4));
         Assert.Equal(new Shard(3, 8), Shard.Parse("3/8"));
+
+        // `legacy-auth shard` names a clone the way discovery names its folder.
+        Assert.Equal("mailer", Shard.RepositoryName("https://github.com/contoso/mailer.git"));
+        Assert.Equal("mailer", Shard.RepositoryName("git@github.com:contoso/mailer.git"));
+        Assert.Equal("mailer", Shard.RepositoryName("repos/mailer/"));
         Assert.Throws<UsageException>(() => Shard.Parse("0/4"));
         Assert.Throws<UsageException>(() => Shard.Parse("5/4"));
     }
