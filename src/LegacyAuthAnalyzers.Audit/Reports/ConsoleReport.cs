@@ -28,9 +28,32 @@ internal static class ConsoleReport
     }
 
     /// <summary><c>repository/path(line,column): warning LA1001: message</c>, the shape CI logs and editors link.</summary>
-    public static string Line(Finding finding) => string.Create(
+    public static string Line(Finding finding) => Printable(string.Create(
         CultureInfo.InvariantCulture,
-        $"{finding.Repository}/{finding.Location.Path}({finding.Location.Line},{finding.Location.Column}): {finding.Severity.Name()} {finding.RuleId}: {finding.Message}");
+        $"{finding.Repository}/{finding.Location.Path}({finding.Location.Line},{finding.Location.Column}): {finding.Severity.Name()} {finding.RuleId}: {finding.Message}"));
+
+    /// <summary>
+    /// Messages quote names and hosts from the scanned code, and paths come from the scanned tree: a control
+    /// character there (an escape sequence, a line break) must not reach the terminal or split a CI log line.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsControl(chars[i]))
+            {
+                chars[i] = '?';
+            }
+        }
+
+        return new string(chars);
+    }
 
     private static void WritePlainSummary(AuditResult result, TextWriter output)
     {
@@ -39,7 +62,7 @@ internal static class ConsoleReport
         foreach (var repository in result.Repositories)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{repository.Name}: {repository.Findings.Count} findings; files scanned {repository.FilesScanned}, skipped {repository.FilesSkipped}, failed {repository.FilesFailed}"));
+                $"{Printable(repository.Name)}: {repository.Findings.Count} findings; files scanned {repository.FilesScanned}, skipped {repository.FilesSkipped}, failed {repository.FilesFailed}"));
         }
 
         foreach (var rule in findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -57,7 +80,7 @@ internal static class ConsoleReport
         foreach (var repository in result.Repositories)
         {
             repositories.AddRow(
-                Markup.Escape(repository.Name),
+                Markup.Escape(Printable(repository.Name)),
                 Number(repository.Findings.Count(f => f.Severity == Severity.Error)),
                 Number(repository.Findings.Count(f => f.Severity == Severity.Warning)),
                 Number(repository.Findings.Count(f => f.Severity == Severity.Info)),

@@ -117,9 +117,9 @@ internal static class MarkdownReport
         repository.FilesSkipped == 0 ? string.Empty : " (" + string.Join(", ", repository.SkippedByReason.Select(p => Invariant($"{p.Key} {p.Value}"))) + ")";
 
     /// <summary>Text in a table cell: a pipe or a line break would end the cell.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Cell(string text) => ConsoleReport.Printable(text.ReplaceLineEndings(" ")).Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static string Code(string path) => path.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Code(string path) => ConsoleReport.Printable(path).Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -244,6 +244,28 @@ public sealed class AuditRunTests
         }
     }
 
+    [Fact]
+    public void Control_characters_from_the_scanned_tree_never_reach_the_terminal_or_the_report()
+    {
+        var finding = new Finding(
+            "LA2001",
+            Severity.Warning,
+            "repo\u001b]0;owned\u0007",
+            new SourceSpan("src/Evil\u001b[2J.cs", 3, 5, 3, 20),
+            "SmtpClient connects to 'smtp.\u001b[31mcontoso.com\nfake: error LA0000' without TLS",
+            [],
+            new string('0', 32));
+        var result = new AuditResult([new RepositoryResult(finding.Repository, 1, 1, 0, 0, new Dictionary<string, int>(), 0, [finding])], null);
+
+        var console = new StringWriter();
+        ConsoleReport.Write(result, plain: true, console);
+        var markdown = MarkdownReport.Render(result);
+
+        Assert.DoesNotContain(console.ToString(), c => char.IsControl(c) && c != '\r' && c != '\n');
+        Assert.Single(console.ToString().Split('\n'), line => line.Contains("warning LA2001:", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', markdown);
+    }
+
     private static Task<AuditResult> RunAsync(string root) =>
         Auditor.RunAsync([new Repository(Path.GetFileName(root), root)], jobs: 1, ScanLimits.Default, shard: null, progress: null, CancellationToken.None);
 }
