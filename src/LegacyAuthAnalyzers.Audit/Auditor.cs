@@ -29,9 +29,17 @@ internal static class Auditor
             new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken },
             (repository, _) =>
             {
-                foreach (var group in RepositoryScanner.Scan(repository, limits, counts[repository.Name]))
+                try
                 {
-                    groups.Add(group);
+                    foreach (var group in RepositoryScanner.Scan(repository, limits, counts[repository.Name]))
+                    {
+                        groups.Add(group);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+                {
+                    // A repository removed or made unreadable while the audit walks it fails alone.
+                    counts[repository.Name].AddFailed();
                 }
 
                 return ValueTask.CompletedTask;

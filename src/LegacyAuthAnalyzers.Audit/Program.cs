@@ -152,19 +152,26 @@ internal static class Program
     private static int Finish(AuditResult result, CommandLine commandLine, bool plain)
     {
         ConsoleReport.Write(result, plain, Console.Out);
-        if (commandLine.Json is { } json)
+        try
         {
-            JsonReport.Write(result, json);
-        }
+            if (commandLine.Json is { } json)
+            {
+                JsonReport.Write(result, json);
+            }
 
-        if (commandLine.Report is { } report)
-        {
-            MarkdownReport.Write(result, report);
-        }
+            if (commandLine.Report is { } report)
+            {
+                MarkdownReport.Write(result, report);
+            }
 
-        if (commandLine.Sarif is { } sarif)
+            if (commandLine.Sarif is { } sarif)
+            {
+                SarifWriter.WriteAll(result, sarif);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            SarifWriter.WriteAll(result, sarif);
+            throw new UsageException($"An output cannot be written: {e.Message}");
         }
 
         return commandLine.FailOn is { } failOn && result.Findings.Any(finding => finding.Severity >= failOn) ? FindingsAtFailLevel : Success;

@@ -50,10 +50,12 @@ internal static class GroupAnalyzer
         }
 
         var providers = CreateConfigProviders(group, limits);
+        // Nullable analysis is off: no rule reads nullability, and with it on every semantic query of the analyzers
+        // would run the nullable walker over its method (about 15% of the audit's time).
         var compilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             allowUnsafe: true,
-            nullableContextOptions: NullableContextOptions.Enable,
+            nullableContextOptions: NullableContextOptions.Disable,
             concurrentBuild: false);
         if (providers is not null)
         {

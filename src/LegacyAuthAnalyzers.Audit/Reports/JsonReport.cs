@@ -62,6 +62,10 @@ internal static class JsonReport
         {
             throw new UsageException($"'{path}' is not a legacy-auth JSON report: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"'{path}' cannot be read: {e.Message}");
+        }
 
         if (document is null || document.SchemaVersion != SchemaVersion || document.Repositories is null || document.Findings is null)
         {

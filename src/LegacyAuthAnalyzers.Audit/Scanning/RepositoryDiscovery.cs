@@ -44,7 +44,17 @@ internal static class RepositoryDiscovery
     private static IEnumerable<string> ReadList(string file)
     {
         var baseFolder = Path.GetDirectoryName(file)!;
-        foreach (var raw in File.ReadLines(file))
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"'{file}' cannot be read: {e.Message}");
+        }
+
+        foreach (var raw in lines)
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
@@ -65,11 +75,19 @@ internal static class RepositoryDiscovery
             return;
         }
 
-        var children = new DirectoryInfo(folder).EnumerateDirectories()
-            .Where(child => child.LinkTarget is null && IsRepository(child.FullName))
-            .Select(child => child.FullName)
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .ToList();
+        List<string> children;
+        try
+        {
+            children = new DirectoryInfo(folder).EnumerateDirectories()
+                .Where(child => child.LinkTarget is null && IsRepository(child.FullName))
+                .Select(child => child.FullName)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"'{folder}' cannot be listed: {e.Message}");
+        }
 
         // A folder of repositories, or a plain source tree (a checkout without .git, an unpacked archive).
         roots.AddRange(children.Count > 0 ? children : [folder]);
