@@ -66,16 +66,10 @@ public sealed class LA4003_UsernamePasswordTokenFlowCodeFix : CodeFixProvider
 
     private static bool CanFix(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(LA4003_UsernamePasswordTokenFlowAnalyzer.KindKey, out var kind)
-        && (kind == LA4003_UsernamePasswordTokenFlowAnalyzer.MsalPublicClientKind
-            || kind == LA4003_UsernamePasswordTokenFlowAnalyzer.MailTokenFromPublicClientKind && diagnostic.AdditionalLocations.Count > 0);
+        && kind == LA4003_UsernamePasswordTokenFlowAnalyzer.MsalPublicClientKind;
 
-    /// <summary>The username/password call: the diagnostic itself, or for XOAUTH2 the call that produced its token.</summary>
-    private static TextSpan TargetSpan(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(LA4003_UsernamePasswordTokenFlowAnalyzer.KindKey, out var kind)
-        && kind == LA4003_UsernamePasswordTokenFlowAnalyzer.MailTokenFromPublicClientKind
-        && diagnostic.AdditionalLocations.Count > 0
-            ? diagnostic.AdditionalLocations[0].SourceSpan
-            : diagnostic.Location.SourceSpan;
+    /// <summary>The username/password call, where the finding is; the token's consumers are its additional locations.</summary>
+    private static TextSpan TargetSpan(Diagnostic diagnostic) => diagnostic.Location.SourceSpan;
 
     /// <summary>
     /// Fix All by action; with no action picked (<c>dotnet format</c> when the first finding has no fix) each finding

@@ -295,7 +295,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
     }
 
     [Fact]
-    public async Task XOAuth2WithTokenFromUsernamePassword_ReportsDiagnostic()
+    public async Task XOAuth2WithTokenFromUsernamePassword_IsOneFindingWithTheConsumerAsAdditionalLocation()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -316,13 +316,19 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                     await client.ConnectAsync("outlook.office365.com", 993, SecureSocketOptions.SslOnConnect);
                     await client.AuthenticateAsync({|#1:new SaslMechanismOAuth2(user, token)|});
                 }
+
+                public static async Task OtherAsync(ImapClient client, string user, string token)
+                {
+                    // A token from elsewhere: not part of the flow.
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(user, token));
+                }
             }
             """;
 
+        // One flow, one finding: the XOAUTH2 mechanism that takes the token is where the flow ends, not a second finding.
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
-            Verify.Diagnostic("LA4003").WithLocation(1).WithLocation(0).WithArguments("new SaslMechanismOAuth2 with a token from AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -897,8 +903,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             ExpectedDiagnostics =
             {
                 Obsolete(0),
-                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
-                VerifyFix.Diagnostic("LA4003").WithLocation(1).WithLocation(0).WithArguments("new SaslMechanismOAuth2 with a token from AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             },
         };
 
