@@ -34,11 +34,9 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
 
         foreach (var options in section.All(ConfigRole.SecureSocketOptions))
         {
-            var port = section.Pick(ConfigRole.Port, options.Prefix);
-            var assessment = TransportPolicy.Assess(section.Protocol(options), section.HostFor(options), port?.AsInt32, options.AsTlsMode);
-            if (assessment.Issue == TransportIssue.NoTls)
+            if (context.AssessMode(options).Issue == TransportIssue.NoTls)
             {
-                ReportIfRemote(context, options, context.Section.Describe(options));
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, options, context.Section.Describe(options));
             }
         }
 
@@ -54,7 +52,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null)
             {
                 var description = context.Section.Describe(tls);
-                ReportIfRemote(context, tls, reader == SettingReader.Either ? description + " (no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does)" : description);
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, tls, reader == SettingReader.Either ? description + " (no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does)" : description);
             }
         }
     }
@@ -75,15 +73,6 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
         else if (tls.AsBoolean == false)
         {
             context.Report(Descriptors.LA2001_MailWithoutTls, tls.Span, section.Describe(null), "'" + host + "'");
-        }
-    }
-
-    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting, string description)
-    {
-        var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options) && !MailHosts.IsPlaceholder(host))
-        {
-            context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, description, "'" + host + "'");
         }
     }
 }
