@@ -37,12 +37,12 @@ internal readonly struct ConfigSectionContext
 
     /// <summary>
     /// Reports a transport finding at <paramref name="setting"/> when its host is known and is not a local test server
-    /// (LA2001, LA2002): the host is the message's second argument, after <paramref name="description"/>.
+    /// (LA2001, LA2002), nor a placeholder such as "host": the host is the message's second argument, after <paramref name="description"/>.
     /// </summary>
     public void ReportForRemoteHost(DiagnosticDescriptor descriptor, ConfigSetting setting, string description, params object?[] moreArgs)
     {
         var host = Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, Options))
+        if (host is not null && !MailHosts.IsLocal(host, Options) && !MailHosts.IsPlaceholder(host))
         {
             Report(descriptor, setting.Span, new object?[] { description, "'" + host + "'" }.Concat(moreArgs).ToArray());
         }
