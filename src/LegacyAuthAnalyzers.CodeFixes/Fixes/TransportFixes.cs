@@ -85,12 +85,7 @@ internal static class TransportFixes
     /// <summary>The string literal written in the call: <c>"smtp://…"</c> or <c>new Uri("smtp://…")</c>.</summary>
     private static LiteralExpressionSyntax? UriLiteral(IOperation? value)
     {
-        value = ConstantResolver.Unwrap(value);
-        if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation)
-        {
-            value = ConstantResolver.Unwrap(creation.Arguments[0].Value);
-        }
-
+        value = ConstantResolver.Unwrap(UriValues.TextOperand(value));
         return value is ILiteralOperation { Syntax: LiteralExpressionSyntax literal } && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal : null;
     }
 

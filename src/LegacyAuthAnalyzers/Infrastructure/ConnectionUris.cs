@@ -11,13 +11,7 @@ internal static class ConnectionUris
     /// <summary>The constant text of a URI expression: a string, or <c>new Uri(constant)</c>.</summary>
     public static string? Resolve(IOperation? uri, CancellationToken cancellationToken)
     {
-        uri = ConstantResolver.Unwrap(uri);
-        if (uri is IObjectCreationOperation { Arguments.Length: > 0 } creation)
-        {
-            uri = creation.Arguments[0].Value;
-        }
-
-        return ConstantResolver.TryResolveString(uri, cancellationToken, out var text, out _) ? text : null;
+        return ConstantResolver.TryResolveString(UriValues.TextOperand(uri), cancellationToken, out var text, out _) ? text : null;
     }
 
     /// <summary>
@@ -36,11 +30,7 @@ internal static class ConnectionUris
                 : null;
         }
 
-        if (uri is IObjectCreationOperation { Arguments.Length: > 0 } creation && creation.Type?.Name == "Uri")
-        {
-            uri = creation.Arguments[0].Value;
-        }
-
+        uri = UriValues.TextOperand(uri);
         return uri is null ? null : TemplateText.Of(uri, cancellationToken);
     }
 

@@ -36,8 +36,7 @@ internal static class ConstantUrls
 
         switch (value)
         {
-            case IObjectCreationOperation { Arguments.Length: > 0 } creation when creation.Type?.Name == "Uri":
-                var first = creation.Arguments[0].Value;
+            case IObjectCreationOperation when UriValues.IsUriCreation(value, out var first):
                 return ConstantResolver.TryResolveString(first, cancellationToken, out var text, out _)
                     ? text
                     : UrlText(first, depth + 1, cancellationToken);

@@ -194,13 +194,7 @@ internal static class HostResolver
     /// <summary>A host given as a string or as a <c>Uri</c> built from a constant.</summary>
     public static string? HostOfValue(IOperation? value, CancellationToken cancellationToken)
     {
-        value = ConstantResolver.Unwrap(value);
-        if (value is IObjectCreationOperation { Arguments.Length: > 0 } uri && uri.Type?.Name == "Uri")
-        {
-            value = uri.Arguments[0].Value;
-        }
-
-        return ConstantResolver.TryResolveString(value, cancellationToken, out var text, out _) ? MailHosts.Normalize(text) : null;
+        return ConstantResolver.TryResolveString(UriValues.TextOperand(value), cancellationToken, out var text, out _) ? MailHosts.Normalize(text) : null;
     }
 
     private static string? HostOfCreation(IObjectCreationOperation creation, CancellationToken cancellationToken)

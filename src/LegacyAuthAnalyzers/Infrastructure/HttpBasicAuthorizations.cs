@@ -93,7 +93,7 @@ internal sealed class HttpBasicAuthorizations
             var value = operation switch
             {
                 IArgumentOperation { Parameter: { } parameter } argument
-                    when parameter.Type.Name == "Uri" || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
+                    when parameter.Type.SpecialType == SpecialType.None && parameter.Type.ToDisplayString() == "System.Uri" || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
                     => argument.Value,
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" or "RequestUri" or "Url" } } assignment
                     => assignment.Value,

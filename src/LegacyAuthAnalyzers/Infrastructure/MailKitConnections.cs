@@ -19,8 +19,8 @@ internal enum ConnectShape
 /// </summary>
 internal sealed class MailKitConnection
 {
-    /// <summary>Stands for a part of a URI that is not constant.</summary>
-    private const char Unknown = '\u0001';
+    /// <summary>Stands for a part of a URI that is not constant: <see cref="TemplateText"/>'s hole.</summary>
+    private const char Unknown = '\0';
 
     private static readonly char[] AuthorityEnds = { '/', '?', '#' };
 
@@ -63,6 +63,26 @@ internal sealed class MailKitConnection
 
     /// <summary>For a setting that differs by branch: the expression that gives <see cref="Mode"/>.</summary>
     public IOperation? ConditionSource { get; private set; }
+
+    /// <summary>
+    /// Where the weak setting is written, when that is not on the call's line (the <c>None</c> arm of a switch, a
+    /// settings default): the findings' additional location, so the IDE and SARIF point at the line to change.
+    /// </summary>
+    public IEnumerable<Location>? ConditionLocations
+    {
+        get
+        {
+            if (ConditionSource?.Syntax.GetLocation() is not { } source)
+            {
+                return null;
+            }
+
+            var call = Operation.Syntax.GetLocation();
+            return source.SourceTree == call.SourceTree && source.GetLineSpan().StartLinePosition.Line == call.GetLineSpan().StartLinePosition.Line
+                ? null
+                : new[] { source };
+        }
+    }
 
     private ImmutableArray<(TlsMode Mode, ValueBranch Branch)> modeBranches;
 
@@ -284,7 +304,14 @@ internal sealed class MailKitConnection
         }
         else if (!modeBranches.IsEmpty)
         {
-            // One mode on every path: a condition would only restate where it comes from.
+            // One mode on every path: a condition would only restate where it comes from, unless the one constant is a
+            // settings default ("when 'ConnectionSecurity' keeps its default"), which configuration may replace.
+            if (modeBranches.Length == 1)
+            {
+                Condition = modeBranches[0].Branch.Condition;
+                ConditionSource = Condition is null ? null : modeBranches[0].Branch.Source;
+            }
+
             modeBranches = ImmutableArray<(TlsMode, ValueBranch)>.Empty;
         }
     }
@@ -345,7 +372,7 @@ internal sealed class MailKitConnection
     private static MailKitConnection? FromUri(MethodCall call, CallArgument uri, MailProtocol protocol, CancellationToken cancellationToken)
     {
         var connection = new MailKitConnection(call, ConnectShape.Uri, protocol) { ModeArgument = uri.Bound };
-        var text = ConnectionUris.Resolve(uri.Value, cancellationToken) ?? UriTemplate(uri.Value, cancellationToken);
+        var text = ConnectionUris.Resolve(uri.Value, cancellationToken) ?? ConnectionUris.Template(uri.Value, cancellationToken);
         var schemeEnd = text?.IndexOf("://", StringComparison.Ordinal) ?? -1;
         if (text is null || schemeEnd <= 0 || text.IndexOf(Unknown) is >= 0 and var firstUnknown && firstUnknown < schemeEnd || !ConnectionUris.IsMailUri(text))
         {
@@ -365,73 +392,6 @@ internal sealed class MailKitConnection
         }
 
         return connection;
-    }
-
-    /// <summary>
-    /// The URI as far as it is constant, each part that is not written as <see cref="Unknown"/>:
-    /// <c>$"smtp://{settings.Host}:{settings.Port}"</c> is still an <c>smtp://</c> URI without <c>starttls=always</c>.
-    /// </summary>
-    private static string? UriTemplate(IOperation? value, CancellationToken cancellationToken)
-    {
-        value = ConstantResolver.Unwrap(value);
-        if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation)
-        {
-            value = ConstantResolver.Unwrap(creation.Arguments[0].Value);
-        }
-
-        if (value is not (IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }))
-        {
-            return null;
-        }
-
-        var template = new System.Text.StringBuilder();
-        AppendTemplate(value, template, 0, cancellationToken);
-        return template.ToString();
-    }
-
-    private static void AppendTemplate(IOperation? value, System.Text.StringBuilder template, int depth, CancellationToken cancellationToken)
-    {
-        value = ConstantResolver.Unwrap(value);
-        if (value is null || depth > 8)
-        {
-            template.Append(Unknown);
-            return;
-        }
-
-        if (ConstantResolver.TryResolveString(value, cancellationToken, out var text, out _))
-        {
-            template.Append(text);
-            return;
-        }
-
-        switch (value)
-        {
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal })
-                    {
-                        template.Append(literal);
-                    }
-                    else if (part is IInterpolationOperation { Alignment: null, FormatString: null } hole)
-                    {
-                        AppendTemplate(hole.Expression, template, depth + 1, cancellationToken);
-                    }
-                    else
-                    {
-                        template.Append(Unknown);
-                    }
-                }
-
-                break;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
-                AppendTemplate(concatenation.LeftOperand, template, depth + 1, cancellationToken);
-                AppendTemplate(concatenation.RightOperand, template, depth + 1, cancellationToken);
-                break;
-            default:
-                template.Append(Unknown);
-                break;
-        }
     }
 
     /// <summary>MailKit's reading of <c>?starttls=</c>: always/true/yes require it, never/false/no turn TLS off.</summary>

@@ -48,6 +48,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2001_MailWithoutTls,
             connection.Operation.Syntax.GetLocation(),
+            connection.ConditionLocations,
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay));

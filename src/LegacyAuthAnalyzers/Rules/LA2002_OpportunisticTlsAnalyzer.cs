@@ -40,6 +40,7 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2002_OpportunisticTls,
             connection.Operation.Syntax.GetLocation(),
+            connection.ConditionLocations,
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay,

@@ -96,7 +96,7 @@ public sealed class LA2002_OpportunisticTlsBranchTests
                     {
                         Encryption.StartTls => SecureSocketOptions.StartTls,
                         Encryption.Ssl => SecureSocketOptions.SslOnConnect,
-                        Encryption.None => SecureSocketOptions.None,
+                        Encryption.None => {|#2:SecureSocketOptions.None|},
                         _ => SecureSocketOptions.Auto,
                     };
                     {|#0:client.Connect(settings.Host, settings.Port, options)|};
@@ -104,7 +104,7 @@ public sealed class LA2002_OpportunisticTlsBranchTests
                     var mode = SecureSocketOptions.StartTls;
                     if (settings.Encryption == Encryption.Preferred)
                     {
-                        mode = SecureSocketOptions.StartTlsWhenAvailable;
+                        mode = {|#3:SecureSocketOptions.StartTlsWhenAvailable|};
                     }
 
                     {|#1:client.Connect(settings.Host, settings.Port, mode)|};
@@ -114,10 +114,10 @@ public sealed class LA2002_OpportunisticTlsBranchTests
 
         await VerifyNoTls.VerifyAnalyzerAsync(
             source,
-            VerifyNoTls.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithArguments("SmtpClient.Connect with SecureSocketOptions.None when 'Encryption' is Encryption.None", "a mail server"));
+            VerifyNoTls.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithLocation(2).WithArguments("SmtpClient.Connect with SecureSocketOptions.None when 'Encryption' is Encryption.None", "a mail server"));
         await VerifyOpportunistic.VerifyAnalyzerAsync(
             source,
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with SecureSocketOptions.StartTlsWhenAvailable when 'Encryption' is Encryption.Preferred", "a mail server", StartTls));
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithLocation(3).WithArguments("SmtpClient.Connect with SecureSocketOptions.StartTlsWhenAvailable when 'Encryption' is Encryption.Preferred", "a mail server", StartTls));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class LA2002_OpportunisticTlsBranchTests
                         case Encryption.Ssl:
                             return SecureSocketOptions.SslOnConnect;
                         default:
-                            return SecureSocketOptions.Auto;
+                            return {|#1:SecureSocketOptions.Auto|};
                     }
                 }
             }
@@ -153,7 +153,39 @@ public sealed class LA2002_OpportunisticTlsBranchTests
 
         await VerifyOpportunistic.VerifyAnalyzerAsync(
             source,
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.ConnectAsync with SecureSocketOptions.Auto when 'encryption' has any other value", "a mail server", StartTls));
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ConnectAsync with SecureSocketOptions.Auto when 'encryption' has any other value", "a mail server", StartTls));
+    }
+
+    [Fact]
+    public async Task SettingsDefaultOfALibrary_ReportsWithTheDefaultAsAdditionalLocation()
+    {
+        const string source = """
+            using MailKit.Security;
+
+            public sealed class SinkOptions
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; } = 25;
+                public SecureSocketOptions ConnectionSecurity { get; set; } = {|#1:SecureSocketOptions.Auto|};
+                public bool UseSsl { get; set; } = {|#3:false|};
+                public SecureSocketOptions Strict { get; set; } = SecureSocketOptions.StartTls;
+            }
+
+            public sealed class Transport(SinkOptions options)
+            {
+                public void Open(MailKit.Net.Smtp.SmtpClient client)
+                {
+                    {|#0:client.Connect(options.Host, options.Port, options.ConnectionSecurity)|};
+                    {|#2:client.Connect(options.Host, options.Port, options.UseSsl)|};
+                    client.Connect(options.Host, options.Port, options.Strict);
+                }
+            }
+            """;
+
+        await VerifyOpportunistic.VerifyAnalyzerAsync(
+            source,
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Connect with SecureSocketOptions.Auto when 'ConnectionSecurity' keeps its default", "a mail server", StartTls),
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(2).WithLocation(3).WithArguments("SmtpClient.Connect with useSsl: false when 'UseSsl' keeps its default", "a mail server", StartTls));
     }
 
     [Fact]
