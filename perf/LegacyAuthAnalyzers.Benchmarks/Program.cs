@@ -2,6 +2,11 @@ using System.Diagnostics;
 using System.Runtime;
 using LegacyAuthAnalyzers.Benchmarks;
 
+if (args.Length > 0 && args[0] == "audit-tree")
+{
+    return AuditTree.Write(args[1..]);
+}
+
 BenchmarkOptions options;
 try
 {

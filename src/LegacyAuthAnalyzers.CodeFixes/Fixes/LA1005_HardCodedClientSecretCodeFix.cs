@@ -2,6 +2,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -89,7 +90,7 @@ public sealed class LA1005_HardCodedClientSecretCodeFix : CodeFixProvider
             }
 
             var plan = new ClientSecretFromEnvironmentPlan(secret);
-            var removals = await SecretRemoval.FindAsync(solution, new[] { (analysis, (IReadOnlyList<SitePlan>)new SitePlan[] { plan }) }, cancellationToken).ConfigureAwait(false);
+            var removals = await SecretRemoval.FindAsync(solution, plan.Removed, plan.Copied, cancellationToken).ConfigureAwait(false);
 
             var newSolution = solution;
             foreach (var documentId in removals.Keys.Append(document.Id).Distinct())
@@ -97,7 +98,7 @@ public sealed class LA1005_HardCodedClientSecretCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(solution.GetDocument(documentId)!, cancellationToken).ConfigureAwait(false);
                 if (documentId == document.Id)
                 {
-                    plan.Apply(editor, new PlanContext(null, CredentialFixKind.ReadFromEnvironment));
+                    plan.Apply(editor, new PlanContext(null, CredentialFixKind.ReadFromEnvironment, MailAudience.ThirdParty, new HashSet<SyntaxNode>()));
                 }
 
                 if (removals.TryGetValue(documentId, out var declarations))

@@ -37,15 +37,26 @@ internal static class CredentialSiteAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, CustomSinkPresence> CustomSinkCache = new();
 
+    /// <param name="finding">What kind of finding the rule gives, so that test projects get only the ones that matter there.</param>
     /// <param name="includeSignInSites">
     /// Also the passwords of username/password token flows and of Basic headers sent to Exchange
     /// (<see cref="SignInPasswordSites"/>): for the rules about where a secret lives, not how a mail server is logged on to.
     /// </param>
     public static void Register(
-        AnalysisContext context, Action<CredentialSiteContext> onSite, Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null, bool includeSignInSites = false)
+        AnalysisContext context,
+        TestProjectFinding finding,
+        Action<CredentialSiteContext> onSite,
+        Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null,
+        bool includeSignInSites = false)
     {
         context.RegisterCompilationStartAction(start =>
         {
+            // Answered once per compilation for all rules; a test project gets only the findings that matter there.
+            if (!TestProjects.Reports(start.Compilation, start.Options, finding))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
             var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);

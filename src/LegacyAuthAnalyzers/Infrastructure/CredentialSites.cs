@@ -137,13 +137,14 @@ internal static class CredentialSites
                 continue;
             }
 
-            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken);
+            // A URI built at run time still shows its scheme, whether it carries a password, and a constant host.
+            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken) ?? ConnectionUris.Template(argument.Value, cancellationToken);
             if (uri is null || !ConnectionUris.HasPassword(uri))
             {
                 return null;
             }
 
-            var endpoint = new MailEndpoint(MailHosts.Normalize(uri), HostResolver.ProtocolOf(call.Instance?.Type, types));
+            var endpoint = new MailEndpoint(ConnectionUris.Host(uri), HostResolver.ProtocolOf(call.Instance?.Type, types));
             return new CredentialSite(CredentialSinkKind.ConnectionUri, call.Operation, Api(call.Method, call.Instance), "uri", argument.Value, endpoint);
         }
 

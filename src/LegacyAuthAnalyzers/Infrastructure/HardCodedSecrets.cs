@@ -117,7 +117,7 @@ internal static class HardCodedSecrets
             _ => null,
         };
 
-        if (member is null || ShippedInitializer(member, expression!, cancellationToken) is not { } shipped
+        if (member is null || ShippedDefaults.Initializer(member, expression!, cancellationToken) is not { } shipped
             || !ConstantResolver.TryResolveString(shipped.Initializer, cancellationToken, out value, out var initial))
         {
             return false;
@@ -125,59 +125,5 @@ internal static class HardCodedSecrets
 
         resolved = new ResolvedConstant(initial.Value, initial.Source ?? shipped.Owner);
         return true;
-    }
-
-    /// <summary>The initializer of a field or auto-property, or of the field a property's getter returns.</summary>
-    private static (IOperation Initializer, ISymbol Owner)? ShippedInitializer(ISymbol member, IOperation reference, CancellationToken cancellationToken)
-    {
-        if (member.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
-        {
-            return null;
-        }
-
-        var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var initializer = syntax switch
-        {
-            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-            PropertyDeclarationSyntax property => property.Initializer?.Value ?? BackingFieldRead(property),
-            _ => null,
-        };
-
-        if (initializer is null)
-        {
-            return null;
-        }
-
-        var initializerModel = OperationTree.ModelFor(model, initializer.SyntaxTree);
-        if (initializerModel.GetOperation(initializer, cancellationToken) is not { } operation)
-        {
-            return null;
-        }
-
-        if (syntax is PropertyDeclarationSyntax { Initializer: null }
-            && OperationTree.SkipConversions(operation) is IFieldReferenceOperation backing
-            && SymbolEqualityComparer.Default.Equals(backing.Field.ContainingType, member.ContainingType))
-        {
-            // get => mailPass: the field's own initializer is the default.
-            return ShippedInitializer(backing.Field, backing, cancellationToken);
-        }
-
-        return (operation, member);
-    }
-
-    /// <summary>The expression a property getter returns when it only reads a field: <c>get => field;</c> or <c>get { return field; }</c>.</summary>
-    private static ExpressionSyntax? BackingFieldRead(PropertyDeclarationSyntax property)
-    {
-        if (property.ExpressionBody is { } body)
-        {
-            return body.Expression as IdentifierNameSyntax;
-        }
-
-        var getter = property.AccessorList?.Accessors.FirstOrDefault(a => a.Keyword.ValueText == "get");
-        var returned = getter?.ExpressionBody?.Expression
-            ?? (getter?.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
-        return returned is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
-            ? returned
-            : null;
     }
 }

@@ -40,8 +40,8 @@ internal sealed class HttpBasicAuthorizations
         credentials = null;
         if (!SymbolEqualityComparer.Default.Equals(creation.Type, HeaderValue)
             || creation.Arguments.Length == 0
-            || creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string scheme }
-            || !string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+            || !ConstantResolver.TryResolveString(creation.Arguments[0].Value, CancellationToken.None, out var scheme, out _)
+            || !string.Equals(scheme.Trim(), "Basic", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -50,21 +50,33 @@ internal sealed class HttpBasicAuthorizations
         return true;
     }
 
-    /// <summary><c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>: the header's value, or null.</summary>
-    public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken) =>
-        invocation.TargetMethod.Name is "Add" or "TryAddWithoutValidation" or "Set"
-        && invocation.Arguments.Length == 2
-        && IsAuthorizationHeaderName(invocation.Arguments[0].Value)
-        && IsInSystemNet(invocation.TargetMethod.ContainingType)
-        && IsBasicValue(invocation.Arguments[1].Value, cancellationToken)
-            ? invocation.Arguments[1].Value
-            : null;
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>, and
+    /// <c>WebHeaderCollection.Add("Authorization: Basic …")</c> with the header as one line: the header's value, or null.
+    /// </summary>
+    public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation" or "Set")
+            || !IsInSystemNet(invocation.TargetMethod.ContainingType))
+        {
+            return null;
+        }
+
+        return invocation.Arguments.Length switch
+        {
+            2 when IsAuthorizationHeaderName(invocation.Arguments[0].Value) && IsBasicValue(invocation.Arguments[1].Value, cancellationToken) => invocation.Arguments[1].Value,
+            1 when invocation.TargetMethod.Name == "Add" && IsBasicHeaderLine(invocation.Arguments[0].Value, cancellationToken) => invocation.Arguments[0].Value,
+            _ => null,
+        };
+    }
 
     /// <summary><c>headers["Authorization"] = "Basic …"</c>: the header's value, or null.</summary>
     public IOperation? BasicHeaderAssigned(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken) =>
         assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } target
         && IsAuthorizationHeaderName(target.Arguments[0].Value)
-        && IsInSystemNet(target.Property.ContainingType)
+
+        // WebHeaderCollection's string indexer is NameValueCollection's: the receiver says whose headers they are.
+        && (IsInSystemNet(target.Property.ContainingType) || IsInSystemNet(target.Instance?.Type as INamedTypeSymbol))
         && IsBasicValue(assignment.Value, cancellationToken)
             ? assignment.Value
             : null;
@@ -133,8 +145,29 @@ internal sealed class HttpBasicAuthorizations
             && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, httpRequestHeader);
     }
 
+    // The scheme name is case-insensitive (RFC 9110): "basic" and "BASIC" are Basic too.
     private static bool IsBasicValue(IOperation value, CancellationToken cancellationToken) =>
-        TemplateText.Of(value, cancellationToken) is { } text && text.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase);
+        TemplateText.Of(value, cancellationToken) is { } text && StartsWithBasic(text, 0);
+
+    /// <summary><c>"Authorization: Basic " + …</c>, as <c>WebHeaderCollection.Add(string)</c> takes a whole header line.</summary>
+    private static bool IsBasicHeaderLine(IOperation value, CancellationToken cancellationToken)
+    {
+        const string name = "Authorization:";
+        return TemplateText.Of(value, cancellationToken) is { } text
+            && text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+            && StartsWithBasic(text, name.Length);
+    }
+
+    /// <summary>The scheme name, case-insensitive, after any spaces, followed by a space.</summary>
+    private static bool StartsWithBasic(string text, int start)
+    {
+        while (start < text.Length && text[start] == ' ')
+        {
+            start++;
+        }
+
+        return string.Compare(text, start, BasicPrefix, 0, BasicPrefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
 
     private static bool IsInSystemNet(INamedTypeSymbol? type)
     {

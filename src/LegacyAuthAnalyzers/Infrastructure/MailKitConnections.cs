@@ -135,7 +135,7 @@ internal sealed class MailKitConnection
         TransportPolicy.Assess(Protocol, Host, HasConstantPort ? Port : null, mode);
 
     /// <summary>The mode as the code spells it, with the condition under which it applies, for messages.</summary>
-    public string ModeDisplay => Condition is null ? WrittenMode : WrittenMode + " when " + Condition;
+    public string ModeDisplay => WithCondition(WrittenMode);
 
     private string WrittenMode => Shape switch
     {
@@ -150,6 +150,24 @@ internal sealed class MailKitConnection
         },
         _ => ModeIsDefault ? "SecureSocketOptions.Auto (the default)" : MailPorts.Name(Mode),
     };
+
+    /// <summary>
+    /// The setting as the code spells it, for messages that say what it means themselves ("uses opportunistic
+    /// STARTTLS"): <c>useSsl: false</c>, <c>'smtp://'</c>, <c>SecureSocketOptions.None</c>.
+    /// </summary>
+    public string SettingDisplay => Shape switch
+    {
+        ConnectShape.UseSsl => WithCondition(Mode == TlsMode.SslOnConnect ? "useSsl: true" : "useSsl: false"),
+        ConnectShape.Uri => Mode switch
+        {
+            TlsMode.None => "'?starttls=never'",
+            TlsMode.StartTls => "'?starttls=always'",
+            _ => "'" + UriScheme + "://'",
+        },
+        _ => ModeDisplay,
+    };
+
+    private string WithCondition(string setting) => Condition is null ? setting : setting + " when " + Condition;
 
     /// <summary>How to spell the working setting in this call's own terms.</summary>
     public string RemedyDisplay(TlsMode mode) => Shape == ConnectShape.Uri

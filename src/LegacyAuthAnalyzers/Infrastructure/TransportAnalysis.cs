@@ -56,7 +56,7 @@ internal static class MailKitTransportAnalysis
                 }
 
                 var options = LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
-                if (MailHosts.IsLocal(connection.Host, options))
+                if (MailHosts.IsLocal(connection.Host, options) || HasPlaceholderHost(connection.Call, context.CancellationToken))
                 {
                     return;
                 }
@@ -65,5 +65,30 @@ internal static class MailKitTransportAnalysis
             },
             OperationKind.Invocation,
             OperationKind.Invalid);
+    }
+
+    /// <summary>
+    /// <c>Connect(null, …)</c>, <c>Connect(string.Empty, …)</c> or <c>Connect("host", …)</c>: argument-validation tests
+    /// and placeholders, not a connection that can send anything.
+    /// </summary>
+    private static bool HasPlaceholderHost(MethodCall call, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter.Name != "host" || argument.Value is null)
+            {
+                continue;
+            }
+
+            if (argument.Value.ConstantValue is { HasValue: true, Value: null }
+                || ConstantResolver.Unwrap(argument.Value) is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                return true;
+            }
+
+            return ConstantResolver.TryResolveString(argument.Value, cancellationToken, out var host, out _) && MailHosts.IsPlaceholder(host);
+        }
+
+        return false;
     }
 }

@@ -42,8 +42,8 @@ internal static class TransportPolicy
 {
     public const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
     public const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    public const string MicrosoftRejectsPort465 = "Microsoft 365 and Outlook.com do not offer SMTP on port 465, so the connection fails";
-    public const string SystemNetMailHangsOn465 = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
+    public const string MicrosoftRejectsPort465 = "Microsoft 365 and Outlook.com do not offer SMTP there, so the connection fails";
+    public const string SystemNetMailHangsOn465 = "it cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
 
     /// <summary>
     /// Decides the concern of a connection. A mismatch wins over the others: a connection that fails or hangs never

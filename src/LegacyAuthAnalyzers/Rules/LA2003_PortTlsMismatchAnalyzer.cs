@@ -28,6 +28,11 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -44,7 +49,8 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 
     private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment)
     {
-        var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
+        // Say the port only when it changes: "use SecureSocketOptions.StartTls on port 587".
+        var newPort = assessment.FixPort is { } port && port != connection.Port ? " on port " + port.ToString(CultureInfo.InvariantCulture) : string.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
             connection.Operation.Syntax.GetLocation(),
@@ -53,7 +59,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             connection.ModeDisplay,
             connection.Port.ToString(CultureInfo.InvariantCulture),
             assessment.Consequence,
-            connection.RemedyDisplay(assessment.FixMode) + " on port " + port));
+            connection.RemedyDisplay(assessment.FixMode) + newPort));
     }
 
     /// <summary><c>new SmtpClient(host, 465)</c>, unless a later <c>Port</c> write decides the port instead.</summary>
@@ -107,7 +113,8 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 
     private static bool SendsOverNetwork(SmtpClientConfiguration configuration, OperationAnalysisContext context) =>
         !configuration.DeliversWithoutNetwork(context.CancellationToken)
-        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken);
+        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken)
+        && !(configuration.Host(context.CancellationToken) is { } host && MailHosts.IsPlaceholder(host));
 
     private static void Report(OperationAnalysisContext context, Location location, SmtpClientConfiguration configuration)
     {

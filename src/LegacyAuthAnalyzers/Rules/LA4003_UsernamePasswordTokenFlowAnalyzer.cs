@@ -25,9 +25,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
     /// <summary><c>AcquireTokenByUsernamePassword</c> on an MSAL public client: the device code fix applies.</summary>
     public const string MsalPublicClientKind = "MsalPublicClient";
 
-    /// <summary>XOAUTH2 fed by a public client's <c>AcquireTokenByUsernamePassword</c>, which is the additional location.</summary>
-    public const string MailTokenFromPublicClientKind = "MailTokenFromPublicClient";
-
     private const string OtherKind = "Other";
 
     private const string RopcMethodName = PasswordTokenFlows.RopcMethodName;
@@ -37,9 +34,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
 
     private static readonly ImmutableDictionary<string, string?> PublicClientProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindKey, MsalPublicClientKind);
-
-    private static readonly ImmutableDictionary<string, string?> MailTokenFromPublicClientProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindKey, MailTokenFromPublicClientKind);
 
     private static readonly ImmutableDictionary<string, string?> OtherProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindKey, OtherKind);
@@ -55,6 +49,11 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
 
             // A hand-made password grant needs no identity library, but a project without one only pays for object
@@ -103,19 +102,21 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         private readonly KnownTypes types;
         private readonly PasswordTokenFlows flows;
         private readonly INamedTypeSymbol? saslOAuth2;
+        private readonly INamedTypeSymbol? ewsOAuthCredentials;
 
         public CompilationAnalyzer(KnownTypes types)
         {
             this.types = types;
             flows = new PasswordTokenFlows(types);
             saslOAuth2 = Msal is null ? null : types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2);
+            ewsOAuthCredentials = Msal is null ? null : types.Get(KnownType.Microsoft_Exchange_WebServices_Data_OAuthCredentials);
         }
 
         public IAssemblySymbol? Msal => flows.Msal;
 
         public bool HasHttp => flows.HasHttp;
 
-        public bool HasCreationChecks => HasHttp || flows.HasPasswordCredentials || saslOAuth2 is not null;
+        public bool HasCreationChecks => HasHttp || flows.HasPasswordCredentials;
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
@@ -129,7 +130,54 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             var typeName = invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : method.ContainingType.Name;
             var properties = IsPublicClientRopc(invocation, types) ? PublicClientProperties : OtherProperties;
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LA4003_UsernamePasswordTokenFlow, invocation.Syntax.GetLocation(), properties, typeName + "." + RopcMethodName));
+                Descriptors.LA4003_UsernamePasswordTokenFlow,
+                invocation.Syntax.GetLocation(),
+                TokenConsumers(invocation, context.CancellationToken),
+                properties,
+                typeName + "." + RopcMethodName));
+        }
+
+        /// <summary>
+        /// One finding per flow: the XOAUTH2 mechanism (<c>new SaslMechanismOAuth2</c>) or EWS <c>OAuthCredentials</c>
+        /// that takes this call's token in the same member is an additional location of the call's finding, not a
+        /// finding of its own.
+        /// </summary>
+        private List<Location>? TokenConsumers(IInvocationOperation ropc, System.Threading.CancellationToken cancellationToken)
+        {
+            if (saslOAuth2 is null && ewsOAuthCredentials is null)
+            {
+                return null;
+            }
+
+            List<Location>? consumers = null;
+            foreach (var operation in OperationTree.Root(ropc).Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IObjectCreationOperation { Type: { } type } creation
+                    && (SymbolEqualityComparer.Default.Equals(type, saslOAuth2) || SymbolEqualityComparer.Default.Equals(type, ewsOAuthCredentials))
+                    && TokenArgument(creation) is { } token
+                    && ReferenceEquals(FindRopcCall(token, 0), ropc))
+                {
+                    (consumers ??= new List<Location>()).Add(creation.Syntax.GetLocation());
+                }
+            }
+
+            return consumers;
+        }
+
+        /// <summary>The token a consumer takes: XOAUTH2's second string (after the user name), EWS's only one.</summary>
+        private static IOperation? TokenArgument(IObjectCreationOperation creation)
+        {
+            IOperation? token = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    token = argument.Value;
+                }
+            }
+
+            return token;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -146,10 +194,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                 if (flows.IsPasswordCredential(type))
                 {
                     Report(context, creation.Syntax, null, "new " + type.Name);
-                }
-                else if (SymbolEqualityComparer.Default.Equals(type, saslOAuth2))
-                {
-                    AnalyzeMailToken(context, creation);
                 }
                 else if (SymbolEqualityComparer.Default.Equals(type, flows.StringContent))
                 {
@@ -241,32 +285,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                     return;
                 }
             }
-        }
-
-        /// <summary>XOAUTH2 with a token that <c>AcquireTokenByUsernamePassword</c> produced in the same member.</summary>
-        private void AnalyzeMailToken(OperationAnalysisContext context, IObjectCreationOperation creation)
-        {
-            IOperation? token = null;
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Ordinal == 1)
-                {
-                    token = argument.Value;
-                }
-            }
-
-            if (token is null || FindRopcCall(token, 0) is not { } ropc)
-            {
-                return;
-            }
-
-            var properties = IsPublicClientRopc(ropc, types) ? MailTokenFromPublicClientProperties : OtherProperties;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LA4003_UsernamePasswordTokenFlow,
-                creation.Syntax.GetLocation(),
-                new[] { ropc.Syntax.GetLocation() },
-                properties,
-                "new " + creation.Type!.Name + " with a token from " + RopcMethodName));
         }
 
         /// <summary>

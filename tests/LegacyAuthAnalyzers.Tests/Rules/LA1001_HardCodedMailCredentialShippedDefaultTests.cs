@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<LegacyAuthAnalyzers.Rules.LA1001_HardCodedMailCredentialAnalyzer>;
@@ -32,8 +33,8 @@ public sealed class LA1001_HardCodedMailCredentialShippedDefaultTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"),
-            Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(2).WithLocation(3).WithArguments("SmtpClient.Authenticate", 12, "password"));
+            Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode),
+            Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(2).WithLocation(3).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class LA1001_HardCodedMailCredentialShippedDefaultTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithArguments("ImapClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithArguments("ImapClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -105,8 +106,8 @@ public sealed class LA1001_HardCodedMailCredentialShippedDefaultTests
             TestCode = source,
             TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithLocation(1).WithArguments("Pop3Client.Authenticate", 12, "password"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(2).WithArguments("Pop3Client.Authenticate", 12, "password"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(0).WithLocation(1).WithArguments("Pop3Client.Authenticate", 12, SecretRemedies.PasswordInCode));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(2).WithArguments("Pop3Client.Authenticate", 12, SecretRemedies.PasswordInCode));
         test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
         await test.RunAsync();
     }

@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
@@ -17,7 +18,7 @@ public sealed class LA1001_SignInPasswordTests
     private const string Id = "LA1001";
 
     private static DiagnosticResult Expected(int location, string api, int length) =>
-        Verify.Diagnostic(Id).WithLocation(location).WithArguments(api, length, "password");
+        Verify.Diagnostic(Id).WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
 
     // ---- Username/password token flows ----
 
@@ -251,7 +252,7 @@ public sealed class LA1001_SignInPasswordTests
 
         await VerifyAdalAsync(source);
         var test = new VerifyAppPassword.Test { TestCode = source, References = TestReferences.WithAdalForNetFramework };
-        test.ExpectedDiagnostics.Add(VerifyAppPassword.Diagnostic("LA3001").WithLocation(0).WithArguments("new UserPasswordCredential", "16 lower-case letters", "password"));
+        test.ExpectedDiagnostics.Add(VerifyAppPassword.Diagnostic("LA3001").WithLocation(0).WithArguments("new UserPasswordCredential", "16 lower-case letters", SecretRemedies.AppPasswordInCode));
         await test.RunAsync();
     }
 

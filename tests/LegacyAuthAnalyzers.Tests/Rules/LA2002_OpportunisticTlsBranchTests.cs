@@ -49,8 +49,8 @@ public sealed class LA2002_OpportunisticTlsBranchTests
 
         await VerifyOpportunistic.VerifyAnalyzerAsync(
             source,
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false) when 'EnableSsl' is false", "a mail server", StartTls),
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false) when 'DisableTls' is true", "a mail server", StartTls));
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with useSsl: false when 'EnableSsl' is false", "a mail server", StartTls),
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with useSsl: false when 'DisableTls' is true", "a mail server", StartTls));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class LA2002_OpportunisticTlsBranchTests
 
         await VerifyOpportunistic.VerifyAnalyzerAsync(
             source,
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
-            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with opportunistic STARTTLS ('imap://')", "a mail server", "'?starttls=always'"));
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "a mail server", "'?starttls=always'"),
+            VerifyOpportunistic.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with 'imap://'", "a mail server", "'?starttls=always'"));
     }
 }

@@ -83,8 +83,8 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
-            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls));
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls),
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class LA2002_OpportunisticTlsTests
                 },
                 ExpectedDiagnostics =
                 {
-                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "'smtp.contoso.com'", "'?starttls=always'"),
-                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with opportunistic STARTTLS ('imap://')", "'imap.contoso.com'", "'?starttls=always'"),
+                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "'smtp.contoso.com'", "'?starttls=always'"),
+                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with 'imap://'", "'imap.contoso.com'", "'?starttls=always'"),
                 },
             },
         };
@@ -275,8 +275,8 @@ public sealed class LA2002_OpportunisticTlsTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.ConnectAsync with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.ConnectAsync with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.ConnectAsync with useSsl: false", "'smtp.contoso.com'", StartTls),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.ConnectAsync with useSsl: false", "'smtp.contoso.com'", StartTls),
             ],
             fixedSource);
     }
@@ -356,7 +356,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("Pop3Client.Connect with opportunistic STARTTLS ('pop://')", "'pop.contoso.com'", "'?starttls=always'"),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("Pop3Client.Connect with 'pop://'", "'pop.contoso.com'", "'?starttls=always'"),
             fixedSource);
     }
 
@@ -377,7 +377,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "'smtp.contoso.com'", "'?starttls=always'"),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "'smtp.contoso.com'", "'?starttls=always'"),
             source);
     }
 
@@ -412,8 +412,8 @@ public sealed class LA2002_OpportunisticTlsTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "a mail server", "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with 'smtp://'", "a mail server", "'?starttls=always'"),
             ],
             source);
     }
@@ -450,7 +450,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls),
             fixedSource);
     }
 }

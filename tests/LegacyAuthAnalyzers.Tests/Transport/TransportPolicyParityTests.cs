@@ -61,7 +61,7 @@ public sealed class TransportPolicyParityTests
     {
         var diagnostics = await RunAsync(BothLibrariesCode, """{ "Smtp": { "Host": "smtp.contoso.com", "Port": 587, "UseSsl": false } }""");
         var message = Assert.Single(diagnostics.Where(d => d.Location.Kind == LocationKind.ExternalFile)).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("no TLS if System.Net.Mail reads it, opportunistic STARTTLS if MailKit does", message, StringComparison.Ordinal);
+        Assert.Contains("no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does", message, StringComparison.Ordinal);
     }
 
     private const string ConfigOnlyCode = "internal static class Program { }";

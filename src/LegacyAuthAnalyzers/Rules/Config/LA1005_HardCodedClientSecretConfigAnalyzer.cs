@@ -19,7 +19,7 @@ public sealed class LA1005_HardCodedClientSecretConfigAnalyzer : DiagnosticAnaly
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)

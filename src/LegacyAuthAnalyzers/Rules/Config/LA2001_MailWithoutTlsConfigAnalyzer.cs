@@ -20,7 +20,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -34,11 +34,9 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
 
         foreach (var options in section.All(ConfigRole.SecureSocketOptions))
         {
-            var port = section.Pick(ConfigRole.Port, options.Prefix);
-            var assessment = TransportPolicy.Assess(section.Protocol(options), section.HostFor(options), port?.AsInt32, options.AsTlsMode);
-            if (assessment.Issue == TransportIssue.NoTls)
+            if (context.AssessMode(options).Issue == TransportIssue.NoTls)
             {
-                ReportIfRemote(context, options, context.Section.Describe(options));
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, options, context.Section.Describe(options));
             }
         }
 
@@ -54,7 +52,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null)
             {
                 var description = context.Section.Describe(tls);
-                ReportIfRemote(context, tls, reader == SettingReader.Either ? description + " (no TLS if System.Net.Mail reads it, opportunistic STARTTLS if MailKit does)" : description);
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, tls, reader == SettingReader.Either ? description + " (no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does)" : description);
             }
         }
     }
@@ -62,7 +60,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeNetworkElement(ConfigSectionContext context, MailConfigSection section)
     {
         var host = section.HostFor(null);
-        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options))
+        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options) || MailHosts.IsPlaceholder(host))
         {
             return;
         }
@@ -75,15 +73,6 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
         else if (tls.AsBoolean == false)
         {
             context.Report(Descriptors.LA2001_MailWithoutTls, tls.Span, section.Describe(null), "'" + host + "'");
-        }
-    }
-
-    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting, string description)
-    {
-        var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options))
-        {
-            context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, description, "'" + host + "'");
         }
     }
 }

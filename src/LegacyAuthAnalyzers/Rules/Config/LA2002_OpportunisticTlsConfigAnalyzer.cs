@@ -20,7 +20,7 @@ public sealed class LA2002_OpportunisticTlsConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -34,11 +34,9 @@ public sealed class LA2002_OpportunisticTlsConfigAnalyzer : DiagnosticAnalyzer
 
         foreach (var options in section.All(ConfigRole.SecureSocketOptions))
         {
-            var port = section.Pick(ConfigRole.Port, options.Prefix);
-            var assessment = TransportPolicy.Assess(section.Protocol(options), section.HostFor(options), port?.AsInt32, options.AsTlsMode);
-            if (assessment.Issue == TransportIssue.OpportunisticTls)
+            if (context.AssessMode(options).Issue == TransportIssue.OpportunisticTls)
             {
-                ReportIfRemote(context, options, section.Describe(options));
+                context.ReportForRemoteHost(Descriptors.LA2002_OpportunisticTls, options, section.Describe(options), MailPorts.Name(TlsMode.StartTls));
             }
         }
 
@@ -53,17 +51,8 @@ public sealed class LA2002_OpportunisticTlsConfigAnalyzer : DiagnosticAnalyzer
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null
                 && TransportPolicy.Assess(section.Protocol(tls), section.HostFor(tls), port, TlsMode.StartTlsWhenAvailable).Issue == TransportIssue.OpportunisticTls)
             {
-                ReportIfRemote(context, tls, section.Describe(tls) + " (MailKit's useSsl: false)");
+                context.ReportForRemoteHost(Descriptors.LA2002_OpportunisticTls, tls, section.Describe(tls) + " (MailKit's useSsl: false)", MailPorts.Name(TlsMode.StartTls));
             }
-        }
-    }
-
-    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting, string description)
-    {
-        var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options))
-        {
-            context.Report(Descriptors.LA2002_OpportunisticTls, setting.Span, description, "'" + host + "'", MailPorts.Name(TlsMode.StartTls));
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -28,7 +28,7 @@ public sealed class LA2003_PortTlsMismatchConfigAnalyzer : DiagnosticAnalyzer
         var section = context.Section;
         foreach (var port in section.All(ConfigRole.Port))
         {
-            if (port.AsInt32 is not { } number || context.IsLocalHost(port))
+            if (port.AsInt32 is not { } number || context.IsLocalHost(port) || section.HostFor(port) is { } host && MailHosts.IsPlaceholder(host))
             {
                 continue;
             }

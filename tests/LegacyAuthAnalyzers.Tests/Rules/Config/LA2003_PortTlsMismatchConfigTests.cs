@@ -31,7 +31,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
                 "The <network> element in web.config",
                 "System.Net.Mail",
                 465,
-                "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout",
+                "it cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout",
                 "port 587 with enableSsl=\"true\""));
     }
 
@@ -81,7 +81,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
             { "Smtp": { "Host": "smtp.office365.com", "Port": {|#0:465|}, "UseSsl": true } }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments(
-                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 and Outlook.com do not offer SMTP on port 465, so the connection fails", "port 587 with STARTTLS"));
+                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 and Outlook.com do not offer SMTP there, so the connection fails", "port 587 with STARTTLS"));
     }
 
     [Fact]
