@@ -126,7 +126,34 @@ internal sealed class SignInPasswordSites
     }
 
     private static CredentialSite? TokenFlow(IOperation sink, string api, IOperation? password) =>
-        password is null ? null : new CredentialSite(CredentialSinkKind.TokenFlow, sink, api, PasswordParameter, password, default);
+        password is null ? null : new CredentialSite(CredentialSinkKind.TokenFlow, sink, api, PasswordParameter, StringBehindSecureString(password) ?? password, default);
+
+    /// <summary>
+    /// The string a <c>SecureString</c> local was filled from, character by character, as the older MSAL and ADAL
+    /// overloads wanted: <c>foreach (char c in password) securePassword.AppendChar(c);</c>. Null for any other value.
+    /// </summary>
+    private static IOperation? StringBehindSecureString(IOperation password)
+    {
+        if (ConstantResolver.Unwrap(password) is not ILocalReferenceOperation { Local.Type.Name: "SecureString" } secure)
+        {
+            return null;
+        }
+
+        foreach (var operation in ConstantResolver.Root(secure).Descendants())
+        {
+            if (operation is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var character } } loop
+                && loop.Body.Descendants().Any(inner => inner is IInvocationOperation { TargetMethod.Name: "AppendChar", Arguments.Length: 1 } append
+                    && append.Instance is ILocalReferenceOperation target
+                    && SymbolEqualityComparer.Default.Equals(target.Local, secure.Local)
+                    && ConstantResolver.Unwrap(append.Arguments[0].Value) is ILocalReferenceOperation appended
+                    && SymbolEqualityComparer.Default.Equals(appended.Local, character)))
+            {
+                return ConstantResolver.Unwrap(loop.Collection);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A token request body with <c>grant_type=password</c> whose <c>password</c> pair has a value.</summary>
     private static CredentialSite? FromPairs(IOperation sink, IEnumerable<(string? Key, IOperation Value)?> pairs, CancellationToken cancellationToken)

@@ -64,6 +64,63 @@ public sealed class LA1001_SignInPasswordTests
     }
 
     [Fact]
+    public async Task MsalRopcWithSecureStringFilledFromStaticField_ReportsAtTheStringWithDeclaration()
+    {
+        const string source = """
+            using System.Security;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            internal static class GraphDemo
+            {
+                private static string account = "user2@contoso.onmicrosoft.com";
+                private static string {|#1:password|} = "S3cure-Str1ng!";
+
+                public static async Task<string> TokenAsync(IPublicClientApplication app)
+                {
+                    var securePassword = new SecureString();
+                    foreach (char c in {|#0:password|})
+                        securePassword.AppendChar(c);
+
+            #pragma warning disable CS0618 // ROPC is obsolete on public clients: that is LA4003's finding.
+                    var result = await app.AcquireTokenByUsernamePassword(new[] { "user.read" }, account, securePassword).ExecuteAsync();
+            #pragma warning restore CS0618
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "IPublicClientApplication.AcquireTokenByUsernamePassword", 14).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task MsalRopcWithSecureStringFromParameter_NoDiagnostic()
+    {
+        const string source = """
+            using System.Security;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            internal static class GraphDemo
+            {
+                public static async Task<string> TokenAsync(IPublicClientApplication app, string account, string password)
+                {
+                    var securePassword = new SecureString();
+                    foreach (char c in password)
+                        securePassword.AppendChar(c);
+
+            #pragma warning disable CS0618
+                    var result = await app.AcquireTokenByUsernamePassword(new[] { "user.read" }, account, securePassword).ExecuteAsync();
+            #pragma warning restore CS0618
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AdalUserPasswordCredentialLiteral_ReportsDiagnostic()
     {
         const string source = """
