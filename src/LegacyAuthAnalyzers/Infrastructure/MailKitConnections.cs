@@ -77,12 +77,25 @@ internal sealed class MailKitConnection
                 return null;
             }
 
+            // The weak value, and the named constant it reads (const DefaultSecurity = Auto) when declared elsewhere.
             var call = Operation.Syntax.GetLocation();
-            return source.SourceTree == call.SourceTree && source.GetLineSpan().StartLinePosition.Line == call.GetLineSpan().StartLinePosition.Line
-                ? null
-                : new[] { source };
+            var locations = new List<Location>(2);
+            foreach (var location in new[] { source, ConditionDeclaration })
+            {
+                if (location is not null && !OnSameLine(location, call) && !locations.Any(l => OnSameLine(l, location)))
+                {
+                    locations.Add(location);
+                }
+            }
+
+            return locations.Count == 0 ? null : locations;
         }
     }
+
+    private Location? ConditionDeclaration { get; set; }
+
+    private static bool OnSameLine(Location first, Location second) =>
+        first.SourceTree == second.SourceTree && first.GetLineSpan().StartLinePosition.Line == second.GetLineSpan().StartLinePosition.Line;
 
     private ImmutableArray<(TlsMode Mode, ValueBranch Branch)> modeBranches;
 
@@ -310,6 +323,7 @@ internal sealed class MailKitConnection
             {
                 Condition = modeBranches[0].Branch.Condition;
                 ConditionSource = Condition is null ? null : modeBranches[0].Branch.Source;
+                ConditionDeclaration = Condition is null ? null : modeBranches[0].Branch.Declaration;
             }
 
             modeBranches = ImmutableArray<(TlsMode, ValueBranch)>.Empty;
@@ -346,6 +360,7 @@ internal sealed class MailKitConnection
             Mode = chosen.Mode;
             Condition = chosen.Branch.Condition;
             ConditionSource = chosen.Branch.Source;
+            ConditionDeclaration = chosen.Branch.Declaration;
         }
     }
 

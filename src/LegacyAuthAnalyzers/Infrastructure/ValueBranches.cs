@@ -7,12 +7,16 @@ namespace LegacyAuthAnalyzers.Infrastructure;
 /// <summary>One constant a setting can take, with the condition under which it takes it (null when always).</summary>
 internal readonly struct ValueBranch
 {
-    public ValueBranch(object? value, string? condition, IOperation source)
+    public ValueBranch(object? value, string? condition, IOperation source, Location? declaration = null)
     {
         Value = value;
         Condition = condition;
         Source = source;
+        Declaration = declaration;
     }
+
+    /// <summary>Where a named constant the value was read from is declared, when it was (<c>const … DefaultSecurity</c>).</summary>
+    public Location? Declaration { get; }
 
     public object? Value { get; }
 
@@ -97,7 +101,7 @@ internal static class ValueBranches
 
         if (ConstantResolver.TryResolve(value, cancellationToken, out var resolved) && value is not ILocalReferenceOperation)
         {
-            branches.Add(new ValueBranch(resolved.Value, Join(conditions), value));
+            branches.Add(new ValueBranch(resolved.Value, Join(conditions), value, resolved.DeclarationLocation));
             return;
         }
 
@@ -117,7 +121,7 @@ internal static class ValueBranches
             case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } when ShippedDefault(value, cancellationToken) is { } shipped:
                 // A settings member that can be set from outside ships its initializer: that is the value unless
                 // someone configures another (serilog-style options: ConnectionSecurity = SecureSocketOptions.Auto).
-                branches.Add(new ValueBranch(shipped.Value, Join(conditions.Add(OperationTree.DisplayName(value) + " keeps its default")), shipped.Source));
+                branches.Add(new ValueBranch(shipped.Value, Join(conditions.Add(OperationTree.DisplayName(value) + " keeps its default")), shipped.Source, shipped.Declaration));
                 break;
             case ILocalReferenceOperation local when !local.Local.IsRef && visiting.Add(local.Local):
                 var root = OperationTree.Root(local);
@@ -151,7 +155,7 @@ internal static class ValueBranches
         }
     }
 
-    private static (object? Value, IOperation Source)? ShippedDefault(IOperation reference, CancellationToken cancellationToken)
+    private static (object? Value, IOperation Source, Location? Declaration)? ShippedDefault(IOperation reference, CancellationToken cancellationToken)
     {
         var member = reference switch
         {
@@ -163,7 +167,7 @@ internal static class ValueBranches
         return member is not null
             && ShippedDefaults.Initializer(member, reference, cancellationToken) is { } initializer
             && ConstantResolver.TryResolve(initializer.Initializer, cancellationToken, out var resolved)
-                ? (resolved.Value, initializer.Initializer)
+                ? (resolved.Value, initializer.Initializer, resolved.DeclarationLocation)
                 : null;
     }
 
