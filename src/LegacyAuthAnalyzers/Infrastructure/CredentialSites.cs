@@ -307,7 +307,7 @@ internal static class CredentialSites
 
     private static string Api(IMethodSymbol method, IOperation? instance)
     {
-        var typeName = instance?.Type?.Name is { Length: > 0 } name ? name : method.ContainingType.Name;
+        var typeName = OperationTree.ReceiverTypeName(instance, method);
         return typeName + "." + method.Name;
     }
 }

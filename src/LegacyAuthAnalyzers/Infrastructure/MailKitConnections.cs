@@ -112,7 +112,7 @@ internal sealed class MailKitConnection
     {
         get
         {
-            var typeName = Call.Instance?.Type?.Name is { Length: > 0 } name ? name : Call.Method.ContainingType.Name;
+            var typeName = OperationTree.ReceiverTypeName(Call.Instance, Call.Method);
             return typeName + "." + Call.Method.Name;
         }
     }

@@ -68,6 +68,13 @@ internal static class OperationTree
         return false;
     }
 
+    /// <summary>
+    /// The type name messages give a member: the receiver's own type as the code declares it (<c>ImapClient</c>,
+    /// <c>IPublicClientApplication</c>), else the member's containing type (LA1002-LA1003, LA2001-LA2005, LA3001, LA4003).
+    /// </summary>
+    public static string ReceiverTypeName(IOperation? receiver, ISymbol member) =>
+        receiver?.Type is { TypeKind: not TypeKind.Error, Name.Length: > 0 } type ? type.Name : member.ContainingType.Name;
+
     /// <summary>The semantic model for <paramref name="tree"/>: the current one when it is the same tree.</summary>
     public static SemanticModel ModelFor(SemanticModel current, SyntaxTree tree)
     {

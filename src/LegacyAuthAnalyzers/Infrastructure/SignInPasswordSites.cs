@@ -88,7 +88,7 @@ internal sealed class SignInPasswordSites
     {
         if (flows.IsRopcCall(invocation))
         {
-            var typeName = invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : invocation.TargetMethod.ContainingType.Name;
+            var typeName = OperationTree.ReceiverTypeName(invocation.Instance, invocation.TargetMethod);
             return TokenFlow(invocation, typeName + "." + PasswordTokenFlows.RopcMethodName, Argument(invocation.Arguments, PasswordParameter));
         }
 

@@ -98,7 +98,7 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
                 return;
             }
 
-            var clientName = client?.Type?.Name is { Length: > 0 } name ? name : property.ContainingType.Name;
+            var clientName = OperationTree.ReceiverTypeName(client, property);
             subject = clientName + "." + CallbackName;
         }
 

@@ -67,7 +67,7 @@ public sealed class LA2005_LegacyTlsVersionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var clientName = client?.Type?.Name is { Length: > 0 } name ? name : target.Property.ContainingType.Name;
+        var clientName = OperationTree.ReceiverTypeName(client, target.Property);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2005_LegacyTlsVersion, assignment.Syntax.GetLocation(), clientName + ".SslProtocols", legacy));
     }
 

@@ -127,7 +127,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                 return;
             }
 
-            var typeName = invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : method.ContainingType.Name;
+            var typeName = OperationTree.ReceiverTypeName(invocation.Instance, method);
             var properties = IsPublicClientRopc(invocation, types) ? PublicClientProperties : OtherProperties;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.LA4003_UsernamePasswordTokenFlow,
