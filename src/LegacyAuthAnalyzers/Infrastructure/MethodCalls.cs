@@ -442,6 +442,9 @@ internal static class NameWords
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
+
+            // options.Credentials.GetCredential(host, port, "smtp"): the method says what it returns.
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax method } => method.Name.Identifier.ValueText,
             _ => null,
         };
 
