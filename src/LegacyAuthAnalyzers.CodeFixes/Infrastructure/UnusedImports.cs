@@ -57,8 +57,10 @@ internal static class UnusedImports
                 symbol = extension;
             }
 
+            // By name: a type's namespace is its assembly's part of the namespace, the directive's the compilation's merge
+            // of every part (System.Net spans several assemblies), and the two symbols do not compare equal.
             var containing = symbol is INamedTypeSymbol type ? type.ContainingNamespace : symbol?.ContainingType?.ContainingNamespace;
-            if (SymbolEqualityComparer.Default.Equals(containing, namespaceSymbol))
+            if (containing is not null && containing.ToDisplayString() == namespaceName)
             {
                 return document;
             }

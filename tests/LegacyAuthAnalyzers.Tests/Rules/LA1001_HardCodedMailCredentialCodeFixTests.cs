@@ -183,7 +183,6 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using System.Net.Mail;
             using MailKit.Security;
             using MimeKit;

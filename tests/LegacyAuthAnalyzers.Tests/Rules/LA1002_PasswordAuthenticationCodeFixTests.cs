@@ -116,7 +116,6 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using MailKit.Net.Smtp;
             using MailKit.Security;
 

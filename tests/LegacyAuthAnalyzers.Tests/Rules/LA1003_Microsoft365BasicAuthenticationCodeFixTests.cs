@@ -344,7 +344,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         const string fixedSource = """
             using System;
-            using System.Net;
             using MailKit.Net.Smtp;
             using MailKit.Security;
 
@@ -520,7 +519,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         const string fixedSource = """
             using System;
-            using System.Net;
             using System.Threading.Tasks;
             using Microsoft.Exchange.WebServices.Data;
 
@@ -568,7 +566,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using System.Net.Mail;
             using MailKit.Security;
             using MimeKit;
@@ -624,7 +621,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using System.Net.Mail;
             using System.Threading;
             using System.Threading.Tasks;
@@ -976,7 +972,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using System.Net.Mail;
             using MailKit.Security;
             using MimeKit;
@@ -1222,7 +1217,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         const string fixedSource = """
             using System;
-            using System.Net;
             using Microsoft.Exchange.WebServices.Data;
 
             internal static class Exchange
@@ -1341,7 +1335,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         const string fixedSource = """
-            using System.Net;
             using System.Net.Mail;
             using MailKit.Security;
             using MimeKit;
@@ -1407,5 +1400,55 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task SystemNetMailWithNamedPortConstant_KeepsTheConstantAndDropsTheUsingItEmptied()
+    {
+        // Minimal diff: the named port stays named, and `using System.Net;` goes with its last use (NetworkCredential).
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Contoso.Billing;
+
+            public static class InvoiceMailer
+            {
+                private const int SmtpPort = 587;
+
+                public static void Send(MailMessage invoice, string password)
+                {
+                    using var client = new SmtpClient("smtp.office365.com");
+                    client.Port = SmtpPort;
+                    client.EnableSsl = true;
+                    {|#0:client.Credentials = new NetworkCredential("billing@contoso.com", password)|};
+                    client.Send(invoice);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Billing;
+
+            public static class InvoiceMailer
+            {
+                private const int SmtpPort = 587;
+
+                public static void Send(MailMessage invoice, string password)
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp.office365.com", SmtpPort, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("billing@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    client.Send(MimeMessage.CreateFromMailMessage(invoice));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Billing"));
     }
 }

@@ -323,9 +323,11 @@ internal static class CredentialFixPlanner
         }
 
         ExpressionSyntax? portSyntax = null;
-        if (port is not null && !ConstantResolver.TryResolveInt32(port, cancellationToken, out _))
+        if (port is not null && (!ConstantResolver.TryResolveInt32(port, cancellationToken, out var constantPort)
+            || constantPort is 587 or 25 && port.Syntax is not LiteralExpressionSyntax))
         {
-            // A configured port is the team's decision; a constant one becomes the submission port with STARTTLS.
+            // A configured port is the team's decision, and a named STARTTLS port stays named; any other constant port
+            // becomes the submission port, which takes STARTTLS.
             portSyntax = port.Syntax as ExpressionSyntax;
         }
 

@@ -244,10 +244,30 @@ internal static class CredentialFixes
         {
             var changed = newSolution.GetDocument(documentId)!;
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await RemoveImportsMadeUnusedAsync(solution.GetDocument(documentId)!, changed, cancellationToken).ConfigureAwait(false);
             newSolution = changed.Project.Solution;
         }
 
         return newSolution;
+    }
+
+    /// <summary>
+    /// The using directives of the namespaces the credential code came from (<c>NetworkCredential</c>, <c>SmtpClient</c>,
+    /// <c>WebCredentials</c>) go when the fix took their last use; one that was already unused is not the fix's business.
+    /// </summary>
+    private static async Task<Document> RemoveImportsMadeUnusedAsync(Document original, Document changed, CancellationToken cancellationToken)
+    {
+        foreach (var namespaceName in new[] { "System.Net", "System.Net.Mail" })
+        {
+            var wasUnused = await UnusedImports.RemoveAsync(original, namespaceName, cancellationToken).ConfigureAwait(false) != original;
+            if (!wasUnused)
+            {
+                changed = await UnusedImports.RemoveAsync(changed, namespaceName, cancellationToken).ConfigureAwait(false);
+            }
+
+        }
+
+        return changed;
     }
 
     /// <summary>The project's default namespace, else the namespace of the first fixed site; inline, always the latter.</summary>
