@@ -21,6 +21,29 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
         Assert.Empty(outcome.Failures);
     }
 
+    /// <summary>The realistic projects of <c>RealWorld/Projects</c>, with every type resolved as in a build.</summary>
+    [Theory]
+    [MemberData(nameof(ProjectNames))]
+    public async Task RealWorldProject_EveryActionAndFixAllCompiles(string name)
+    {
+        var project = RealWorld.RealWorldProject.Load(name);
+        var input = new FixSuite.Input(name, project.Files.Select(f => (f.Path, f.Text)).ToArray());
+        var outcome = await FixSuite.RunAsync(input);
+        output.WriteLine(outcome.ToString());
+        Assert.Empty(outcome.Failures);
+    }
+
+    public static TheoryData<string> ProjectNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in RealWorld.RealWorldProject.Names())
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
