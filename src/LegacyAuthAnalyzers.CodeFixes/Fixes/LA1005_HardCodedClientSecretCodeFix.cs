@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;

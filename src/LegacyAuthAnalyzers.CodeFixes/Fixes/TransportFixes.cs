@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -85,7 +84,7 @@ internal static class TransportFixes
     /// <summary>The string literal written in the call: <c>"smtp://…"</c> or <c>new Uri("smtp://…")</c>.</summary>
     private static LiteralExpressionSyntax? UriLiteral(IOperation? value)
     {
-        value = ConstantResolver.Unwrap(UriValues.TextOperand(value));
+        value = OperationTree.SkipConversions(UriValues.TextOperand(value));
         return value is ILiteralOperation { Syntax: LiteralExpressionSyntax literal } && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal : null;
     }
 

@@ -1,4 +1,3 @@
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 

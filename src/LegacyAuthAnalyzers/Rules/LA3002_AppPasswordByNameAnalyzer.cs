@@ -1,4 +1,3 @@
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -47,7 +46,7 @@ public sealed class LA3002_AppPasswordByNameAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static string? AppPasswordName(IOperation? value, int hops, System.Threading.CancellationToken cancellationToken)
     {
-        value = ConstantResolver.Unwrap(value);
+        value = OperationTree.SkipConversions(value);
         if (value is null || hops > MaxHops)
         {
             return null;
@@ -62,7 +61,7 @@ public sealed class LA3002_AppPasswordByNameAnalyzer : DiagnosticAnalyzer
                 }
 
                 var assignments = new List<IOperation>();
-                if (ConstantResolver.TryGetLocalAssignments(local.Local, ConstantResolver.Root(local), assignments))
+                if (ConstantResolver.TryGetLocalAssignments(local.Local, OperationTree.Root(local), assignments))
                 {
                     foreach (var assigned in assignments)
                     {

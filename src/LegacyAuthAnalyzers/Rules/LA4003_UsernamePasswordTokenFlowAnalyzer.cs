@@ -1,5 +1,4 @@
 using System.Threading;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -263,12 +262,12 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         /// </summary>
         private static void AnalyzeFormContent(OperationAnalysisContext context, IObjectCreationOperation creation)
         {
-            if (creation.Arguments.Length == 0 || ConstantResolver.Unwrap(creation.Arguments[0].Value) is not ILocalReferenceOperation form)
+            if (creation.Arguments.Length == 0 || OperationTree.SkipConversions(creation.Arguments[0].Value) is not ILocalReferenceOperation form)
             {
                 return;
             }
 
-            foreach (var operation in ConstantResolver.Root(creation).Descendants())
+            foreach (var operation in OperationTree.Root(creation).Descendants())
             {
                 var receiver = operation switch
                 {
@@ -293,7 +292,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         /// </summary>
         private IInvocationOperation? FindRopcCall(IOperation? operation, int depth)
         {
-            operation = ConstantResolver.Unwrap(operation);
+            operation = OperationTree.SkipConversions(operation);
             if (operation is null || depth > MaxTraceDepth)
             {
                 return null;
@@ -314,7 +313,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                     return FindRopcCall(property.Instance, depth + 1);
                 case ILocalReferenceOperation local:
                     var values = new List<IOperation>();
-                    if (!ConstantResolver.TryGetLocalAssignments(local.Local, ConstantResolver.Root(operation), values))
+                    if (!ConstantResolver.TryGetLocalAssignments(local.Local, OperationTree.Root(operation), values))
                     {
                         return null;
                     }

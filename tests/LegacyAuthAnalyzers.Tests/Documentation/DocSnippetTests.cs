@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
-using LegacyAuthAnalyzers.Infrastructure;
+using LegacyAuthAnalyzers.Configuration;
+using LegacyAuthAnalyzers.Credentials;
+using LegacyAuthAnalyzers.Roslyn;
+using LegacyAuthAnalyzers.Transport;
+using LegacyAuthAnalyzers.Values;
 using LegacyAuthAnalyzers.Tests.EndToEnd;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

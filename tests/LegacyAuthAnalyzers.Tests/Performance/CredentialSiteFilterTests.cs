@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
-using LegacyAuthAnalyzers.Infrastructure;
+using LegacyAuthAnalyzers.Configuration;
+using LegacyAuthAnalyzers.Credentials;
+using LegacyAuthAnalyzers.Roslyn;
+using LegacyAuthAnalyzers.Transport;
+using LegacyAuthAnalyzers.Values;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

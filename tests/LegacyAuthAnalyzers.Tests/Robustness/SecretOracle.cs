@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
-using LegacyAuthAnalyzers.Infrastructure;
+using LegacyAuthAnalyzers.Configuration;
+using LegacyAuthAnalyzers.Credentials;
+using LegacyAuthAnalyzers.Roslyn;
+using LegacyAuthAnalyzers.Transport;
+using LegacyAuthAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,4 +1,8 @@
-using LegacyAuthAnalyzers.Infrastructure;
+using LegacyAuthAnalyzers.Configuration;
+using LegacyAuthAnalyzers.Credentials;
+using LegacyAuthAnalyzers.Roslyn;
+using LegacyAuthAnalyzers.Transport;
+using LegacyAuthAnalyzers.Values;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Threading;
 using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -115,8 +114,8 @@ internal sealed class AdalDaemonShape
             return null;
         }
 
-        var body = ConstantResolver.Root(creation);
-        var parent = ConstantResolver.Consumer(creation);
+        var body = OperationTree.Root(creation);
+        var parent = OperationTree.Consumer(creation);
         IInvocationOperation? acquire;
         StatementSyntax? contextStatement = null;
         if (parent is IInvocationOperation direct && IsSame(direct.Instance, creation))
@@ -148,7 +147,7 @@ internal sealed class AdalDaemonShape
         var resource = ArgumentOperation(acquire.Arguments, 0);
         var credentialValue = ArgumentOperation(acquire.Arguments, 1);
         if (resource is null || credentialValue is null
-            || !FindCredential(types, body, ConstantResolver.Unwrap(credentialValue), out var credentialCreation, out var credentialStatement, out var isCertificate)
+            || !FindCredential(types, body, OperationTree.SkipConversions(credentialValue), out var credentialCreation, out var credentialStatement, out var isCertificate)
             || ArgumentSyntax(credentialCreation.Arguments, 0) is not { } clientId
             || ArgumentSyntax(credentialCreation.Arguments, 1) is not { } credential)
         {
@@ -294,7 +293,7 @@ internal sealed class AdalDaemonShape
             }
 
             statement = declaration;
-            value = ConstantResolver.Unwrap(values[0]);
+            value = OperationTree.SkipConversions(values[0]);
         }
 
         if (value is not IObjectCreationOperation created || created.Arguments.Length != 2 || created.Constructor is not { } constructor
@@ -467,10 +466,7 @@ internal sealed class AdalDaemonShape
 
     private static bool IsSame(IOperation? operation, IOperation target)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
+        operation = OperationTree.SkipConversions(operation);
 
         return ReferenceEquals(operation, target);
     }

@@ -1,5 +1,4 @@
 using System.Threading;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -192,7 +191,7 @@ internal static class CredentialFixPlanner
         ILocalSymbol? local = client switch
         {
             ILocalReferenceOperation reference => reference.Local,
-            IObjectCreationOperation created when Unwrapped(created.Parent) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IObjectCreationOperation created when OperationTree.Consumer(created) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             _ => null,
         };
         if (local is null || !types.Is(local.Type, KnownType.System_Net_Mail_SmtpClient))
@@ -200,10 +199,10 @@ internal static class CredentialFixPlanner
             return null;
         }
 
-        var root = ConstantResolver.Root(credentials);
+        var root = OperationTree.Root(credentials);
         var declaratorOperation = root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local));
         if (declaratorOperation?.Initializer?.Value is not { } initial
-            || ConstantResolver.Unwrap(initial) is not IObjectCreationOperation creation
+            || OperationTree.SkipConversions(initial) is not IObjectCreationOperation creation
             || !types.Is(creation.Type, KnownType.System_Net_Mail_SmtpClient)
             || creation.Syntax is not ExpressionSyntax creationSyntax
             || declaratorOperation.Syntax is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration })
@@ -453,7 +452,7 @@ internal static class CredentialFixPlanner
             return (user, null);
         }
 
-        var unwrapped = ConstantResolver.Unwrap(credential);
+        var unwrapped = OperationTree.SkipConversions(credential);
         if (unwrapped is not null && analysis.Types.Is(unwrapped.Type, KnownType.System_Net_NetworkCredential)
             && unwrapped.Syntax is ExpressionSyntax expression && IsSimple(expression))
         {
@@ -483,16 +482,6 @@ internal static class CredentialFixPlanner
         InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.OfType<InterpolationSyntax>().All(i => IsSimple(i.Expression)),
         _ => false,
     };
-
-    private static IOperation? Unwrapped(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Parent;
-        }
-
-        return operation;
-    }
 
     /// <summary>The <c>Credentials = …</c> assignment that the EWS credential creation is the value of.</summary>
     private static AssignmentExpressionSyntax? CredentialsAssignment(ExpressionSyntax creation)

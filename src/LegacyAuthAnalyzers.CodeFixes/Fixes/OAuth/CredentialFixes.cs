@@ -1,7 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
 using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;

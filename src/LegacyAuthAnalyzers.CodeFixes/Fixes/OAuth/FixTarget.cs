@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

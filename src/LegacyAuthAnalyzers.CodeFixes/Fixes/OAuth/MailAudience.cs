@@ -1,6 +1,4 @@
 using System.Threading;
-using LegacyAuthAnalyzers.Infrastructure;
-using LegacyAuthAnalyzers.Infrastructure.Config;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;

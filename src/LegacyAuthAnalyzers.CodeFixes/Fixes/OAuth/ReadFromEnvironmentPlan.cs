@@ -1,4 +1,3 @@
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;

@@ -1,5 +1,4 @@
 using System.Threading;
-using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,7 +43,7 @@ internal sealed class StrictConnection
         }
 
         MailKitConnection? found = null;
-        foreach (var invocation in ConstantResolver.Root(authenticate).Descendants().OfType<IInvocationOperation>())
+        foreach (var invocation in OperationTree.Root(authenticate).Descendants().OfType<IInvocationOperation>())
         {
             if (!MailKitConnection.IsConnectName(invocation.TargetMethod.Name)
                 || !SymbolEqualityComparer.Default.Equals(HostResolver.ReferencedSymbol(invocation.Instance), client)

@@ -1,5 +1,4 @@
 using System.Threading;
-using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -175,14 +174,14 @@ internal sealed class RopcSite
     private static bool TryFindBuiltPerCall(IInvocationOperation invocation, CancellationToken cancellationToken, out VariableDeclaratorSyntax? builtPerCall)
     {
         builtPerCall = null;
-        if (ConstantResolver.Unwrap(invocation.Instance) is not ILocalReferenceOperation { Local: var local })
+        if (OperationTree.SkipConversions(invocation.Instance) is not ILocalReferenceOperation { Local: var local })
         {
             return true;
         }
 
         var values = new List<IOperation>();
-        if (!ConstantResolver.TryGetLocalAssignments(local, ConstantResolver.Root(invocation), values) || values.Count != 1
-            || ConstantResolver.Unwrap(values[0]) is not IInvocationOperation { TargetMethod.Name: "Build" } build
+        if (!ConstantResolver.TryGetLocalAssignments(local, OperationTree.Root(invocation), values) || values.Count != 1
+            || OperationTree.SkipConversions(values[0]) is not IInvocationOperation { TargetMethod.Name: "Build" } build
             || build.TargetMethod.ContainingType.Name != "PublicClientApplicationBuilder")
         {
             return true;
@@ -206,7 +205,7 @@ internal sealed class RopcSite
     private static string? AppOnlyResourceOf(IOperation? scopes, CancellationToken cancellationToken)
     {
         var texts = new List<string>();
-        switch (ConstantResolver.Unwrap(scopes))
+        switch (OperationTree.SkipConversions(scopes))
         {
             case IArrayCreationOperation { Initializer: { } initializer }:
                 foreach (var value in initializer.ElementValues)

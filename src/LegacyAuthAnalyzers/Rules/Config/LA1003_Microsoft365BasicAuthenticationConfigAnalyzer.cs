@@ -1,5 +1,3 @@
-using LegacyAuthAnalyzers.Infrastructure;
-using LegacyAuthAnalyzers.Infrastructure.Config;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LegacyAuthAnalyzers.Rules.Config;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using LegacyAuthAnalyzers.Infrastructure.Config;
+using LegacyAuthAnalyzers.Configuration;
 using LegacyAuthAnalyzers.Rules.Config;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using MailKit.Security;

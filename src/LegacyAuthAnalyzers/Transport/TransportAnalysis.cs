@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Transport;
+
+/// <summary>Keys of the data the transport analyzers hand to their code fixes through <c>Diagnostic.Properties</c>.</summary>
+internal static class TransportProperties
+{
+    /// <summary>The TLS mode that works with the port, a <see cref="TlsMode"/> name.</summary>
+    public const string FixMode = "FixMode";
+
+    /// <summary>The port to move to, when the port itself cannot work; absent to keep the port.</summary>
+    public const string FixPort = "FixPort";
+
+    public static ImmutableDictionary<string, string?> For(TransportAssessment assessment)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+        builder.Add(FixMode, assessment.FixMode.ToString());
+        if (assessment.FixPort is { } port)
+        {
+            builder.Add(FixPort, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToImmutable();
+    }
+}
+
+/// <summary>
+/// The registration LA2001-LA2003 share for MailKit: one invocation action that drops every call not named
+/// <c>Connect</c>/<c>ConnectAsync</c> before any other work, then assesses the connection and hands the rule's own
+/// concern to it. Local test servers get no transport findings.
+/// </summary>
+internal static class MailKitTransportAnalysis
+{
+    public static void Register(
+        CompilationStartAnalysisContext start,
+        KnownTypes types,
+        TransportIssue issue,
+        Action<OperationAnalysisContext, MailKitConnection, TransportAssessment> report)
+    {
+        start.RegisterOperationAction(
+            context =>
+            {
+                var operation = context.Operation;
+                var name = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : CallRecovery.InvokedName(operation.Syntax);
+                if (name is null || !MailKitConnection.IsConnectName(name)
+                    || !MailKitConnection.TryGet(operation, types, context.CancellationToken, out var connection))
+                {
+                    return;
+                }
+
+                var assessment = connection.Assess();
+                if (assessment.Issue != issue)
+                {
+                    return;
+                }
+
+                var options = LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
+                if (MailHosts.IsLocal(connection.Host, options) || HasPlaceholderHost(connection.Call, context.CancellationToken))
+                {
+                    return;
+                }
+
+                report(context, connection, assessment);
+            },
+            OperationKind.Invocation,
+            OperationKind.Invalid);
+    }
+
+    /// <summary>
+    /// <c>Connect(null, …)</c>, <c>Connect(string.Empty, …)</c> or <c>Connect("host", …)</c>: argument-validation tests
+    /// and placeholders, not a connection that can send anything.
+    /// </summary>
+    private static bool HasPlaceholderHost(MethodCall call, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter.Name != "host" || argument.Value is null)
+            {
+                continue;
+            }
+
+            if (argument.Value.ConstantValue is { HasValue: true, Value: null }
+                || OperationTree.SkipConversions(argument.Value) is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                return true;
+            }
+
+            return ConstantResolver.TryResolveString(argument.Value, cancellationToken, out var host, out _) && MailHosts.IsPlaceholder(host);
+        }
+
+        return false;
+    }
+}
