@@ -60,6 +60,41 @@ public sealed class AuditRunTests
     }
 
     [Fact]
+    public async Task The_severity_preset_of_the_project_applies_and_the_repository_s_own_settings_win()
+    {
+        using var tree = new TestTree();
+        var root = tree.Repository("reports");
+        tree.Write("reports/Directory.Build.props", "<Project><PropertyGroup><LegacyAuthAnalyzersPreset>all-warnings</LegacyAuthAnalyzersPreset></PropertyGroup></Project>");
+        tree.Write("reports/Reports.csproj", AuditSources.PlainProject.Replace("</TargetFramework>", "</TargetFramework><LegacyAuthAnalyzersPreset>All-Errors</LegacyAuthAnalyzersPreset>", StringComparison.Ordinal));
+        tree.Write("reports/ReportSender.cs", AuditSources.ReportSender);
+        tree.Write("reports/Other.cs", AuditSources.ReportSender.Replace("Contoso.Reports", "Contoso.Other", StringComparison.Ordinal));
+        tree.Write("reports/.editorconfig", "root = true\n[Other.cs]\ndotnet_diagnostic.LA1003.severity = warning\n");
+
+        var result = await RunAsync(root);
+
+        // The project's preset wins over Directory.Build.props; the .editorconfig entry wins over the preset.
+        Assert.Contains(result.Findings, f => f is { RuleId: "LA1003", Severity: Severity.Error, Location.Path: "ReportSender.cs" });
+        Assert.Contains(result.Findings, f => f is { RuleId: "LA1003", Severity: Severity.Warning, Location.Path: "Other.cs" });
+    }
+
+    [Fact]
+    public async Task The_sample_gives_the_findings_its_build_prints_in_the_readme()
+    {
+        var samples = Path.Combine(LegacyAuthAnalyzers.Tests.EndToEnd.Repository.Root, "samples");
+        var readme = File.ReadAllText(Path.Combine(LegacyAuthAnalyzers.Tests.EndToEnd.Repository.Root, "README.md"));
+        var build = System.Text.RegularExpressions.Regex.Matches(readme, @"^samples/LegacyMailer/(\S+?)\((\d+),(\d+)\): warning (LA\d+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => $"LegacyMailer/{m.Groups[1].Value}({m.Groups[2].Value},{m.Groups[3].Value}) {m.Groups[4].Value}")
+            .ToHashSet();
+        Assert.NotEmpty(build);
+
+        var result = await RunAsync(samples);
+
+        // The sample's project sets the all-warnings preset, so every finding is a warning, as in its build.
+        Assert.All(result.Findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Equal(build.Order(), result.Findings.Select(f => $"{f.Location.Path}({f.Location.Line},{f.Location.Column}) {f.RuleId}").Order());
+    }
+
+    [Fact]
     public async Task Fingerprints_stay_when_lines_move_and_differ_between_findings()
     {
         using var tree = new TestTree();
