@@ -34,11 +34,14 @@ internal static class Program
             case "token":
                 Console.WriteLine((await ReportingApiToken.GetAsync(Env("MAIL_CLIENT_ID"), Env("MAIL_CLIENT_SECRET"))).Length);
                 return 0;
+            case "graph":
+                Console.WriteLine((await ArchiveGraphToken.GetAsync()).Length);
+                return 0;
             case "freebusy":
                 Console.WriteLine(await new FreeBusyLookup().GetAvailabilityAsync(File.ReadAllText(args[1]), Env("ROOM_USER"), Env("ROOM_PASSWORD")));
                 return 0;
             default:
-                Console.WriteLine("usage: LegacyMailer report <to> | inbox | archive <folder> | alert <text> | shared | token | freebusy <soap.xml>");
+                Console.WriteLine("usage: LegacyMailer report <to> | inbox | archive <folder> | alert <text> | shared | token | graph | freebusy <soap.xml>");
                 return 1;
         }
     }

@@ -6,20 +6,20 @@ namespace LegacyAuthAnalyzers;
 /// </summary>
 public static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/legacyauthanalyzers/LegacyAuthAnalyzers/blob/main/docs/rules/";
+    public const string HelpLinkBase = ProjectLinks.FileUrl + "docs/rules/";
 
     public static readonly DiagnosticDescriptor LA1001_HardCodedMailCredential = Create(
         DiagnosticIds.HardCodedMailCredential,
         "Hard-coded mail credential",
-        "{0} receives a hard-coded {1}-character password for '{2}'; read the secret from configuration or move to OAuth 2.0",
+        "{0} receives a hard-coded {1}-character password; {2}",
         DiagnosticSeverity.Warning,
-        "A password written into the source reaches a mail credential sink. Anyone with read access to the repository, a build log or the binary has the mailbox. Move to OAuth 2.0 with MSAL where the server supports it, otherwise read the secret from configuration or a secret store.",
+        "A password written into the source reaches a mail credential sink. Anyone with read access to the repository, a build log or the binary has the mailbox. Move to OAuth 2.0 with MSAL where the server supports it, otherwise keep the secret out of the source and out of checked-in configuration files: in an environment variable, user secrets or a secret store.",
         "CWE-798");
 
     public static readonly DiagnosticDescriptor LA1002_PasswordAuthentication = Create(
         DiagnosticIds.PasswordAuthentication,
         "Password-based mail authentication",
-        "{0} authenticates to {1} with a password (Basic authentication); prefer OAuth 2.0 where the server supports it",
+        "{0} logs in to {1} with a password (Basic authentication); prefer OAuth 2.0 where the server supports it",
         DiagnosticSeverity.Info,
         "The code authenticates to a mail server with a user name and password. Password authentication bypasses multi-factor authentication and is being switched off by large mail providers; OAuth 2.0 (SASL XOAUTH2) is the replacement where the server offers it.",
         "CWE-287");
@@ -27,7 +27,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LA1003_Microsoft365BasicAuthentication = Create(
         DiagnosticIds.Microsoft365BasicAuthentication,
         "Basic authentication to Microsoft 365 or Outlook.com",
-        "{0} authenticates to {1} with a password, but {2}; use OAuth 2.0 with MSAL",
+        "{0} logs in to {1} with a password, but {2}; use OAuth 2.0 with MSAL",
         DiagnosticSeverity.Warning,
         "Microsoft has disabled Basic authentication in Exchange Online for IMAP, POP and EWS, stopped it for Outlook.com, and disables SMTP AUTH Basic by default at the end of December 2026. Password logins to these hosts fail or are about to fail; OAuth 2.0 with MSAL is the only way in.",
         "CWE-287");
@@ -35,15 +35,23 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LA1004_HttpBasicToExchange = Create(
         DiagnosticIds.HttpBasicToExchange,
         "HTTP Basic authorization to an Exchange endpoint",
-        "{0} sends HTTP Basic authorization to the Exchange endpoint '{1}'; Exchange Online rejects it, use an OAuth 2.0 bearer token",
+        "{0} sends HTTP Basic authorization to the Exchange endpoint '{1}': the password travels with every request and Exchange Online rejects it; use an OAuth 2.0 bearer token",
         DiagnosticSeverity.Warning,
         "HTTP Basic authorization is sent to an Exchange Online or EWS endpoint. Exchange Online no longer accepts Basic authentication for EWS, and the header carries the password on every request.",
         "CWE-287");
 
+    public static readonly DiagnosticDescriptor LA1005_HardCodedClientSecret = Create(
+        DiagnosticIds.HardCodedClientSecret,
+        "Hard-coded OAuth client secret of a mail app",
+        "{0} receives a hard-coded {1}-character client secret; read it from the environment or a secret store, or use a certificate or a managed identity",
+        DiagnosticSeverity.Warning,
+        "The client secret of an app that reads or sends mail through Microsoft 365 is written into the source or a configuration file. Whoever has the repository, a build log or the binary can request tokens as the app, and app-only mail permissions reach every mailbox the app may access. Read the secret from the environment or a secret store, or better, authenticate the app with a certificate or a managed identity.",
+        "CWE-798");
+
     public static readonly DiagnosticDescriptor LA2001_MailWithoutTls = Create(
         DiagnosticIds.MailWithoutTls,
         "Mail connection without TLS",
-        "{0} connects to {1} without TLS; credentials and mail travel in plaintext",
+        "{0} means no TLS to {1}; credentials and mail travel in plaintext",
         DiagnosticSeverity.Warning,
         "The mail connection never negotiates TLS, so passwords, tokens and message contents cross the network in plaintext.",
         "CWE-319");
@@ -51,7 +59,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LA2002_OpportunisticTls = Create(
         DiagnosticIds.OpportunisticTls,
         "Opportunistic TLS on a mail connection",
-        "{0} uses opportunistic STARTTLS to {1}; an attacker can strip it, require TLS with {2}",
+        "{0} uses opportunistic STARTTLS to {1}, which an attacker can strip; require TLS with {2}",
         DiagnosticSeverity.Info,
         "Opportunistic STARTTLS falls back to plaintext when the server does not advertise STARTTLS, which an active attacker can arrange by removing the advertisement.",
         "CWE-319");
@@ -83,25 +91,25 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LA3001_AppPasswordShapedSecret = Create(
         DiagnosticIds.AppPasswordShapedSecret,
         "App password in code",
-        "{0} receives a hard-coded value shaped like an app password ({1}) for '{2}'; revoke it and move to OAuth 2.0 or read it from configuration",
+        "{0} receives a hard-coded value shaped like an app password ({1}); {2}",
         DiagnosticSeverity.Warning,
-        "An app password is a static key to the whole mailbox that bypasses multi-factor authentication and is not revoked when the user's password changes. One written into the source is a leaked mailbox.",
+        "An app password is a static key to the whole mailbox that bypasses multi-factor authentication. One written into the source is a leaked mailbox: revoke it.",
         "CWE-798");
 
     public static readonly DiagnosticDescriptor LA3002_AppPasswordByName = Create(
         DiagnosticIds.AppPasswordByName,
         "App password used for mail",
-        "{0} receives an app password from '{1}'; app passwords bypass multi-factor authentication, move to OAuth 2.0",
+        "{0} receives an app password from '{1}', which bypasses multi-factor authentication; move to OAuth 2.0",
         DiagnosticSeverity.Info,
-        "A value named as an app password flows to a mail credential sink. App passwords bypass multi-factor authentication, are not revoked with the user's password and no longer work with Outlook.com or Exchange Online protocols other than SMTP AUTH.",
+        "A value named as an app password flows to a mail credential sink. App passwords bypass multi-factor authentication and no longer work with Outlook.com or Exchange Online protocols other than SMTP AUTH.",
         "CWE-287");
 
     public static readonly DiagnosticDescriptor LA4001_EwsToExchangeOnline = Create(
         DiagnosticIds.EwsToExchangeOnline,
         "EWS to Exchange Online",
-        "ExchangeService targets Exchange Online ('{0}'); EWS is being blocked there from October 2026 and retired, migrate to Microsoft Graph",
+        "ExchangeService targets Exchange Online ('{0}'), where EWS works only for apps the organization allows from October 2026 and is shut down in April 2027; migrate to Microsoft Graph",
         DiagnosticSeverity.Warning,
-        "Exchange Web Services in Exchange Online is being blocked tenant by tenant from 1 October 2026 and is announced to be shut down. Microsoft Graph is the replacement.",
+        "From 1 October 2026 Exchange Web Services in Exchange Online works only for apps an organization lists in EwsAllowedAppIDs, and it is announced to shut down on 1 April 2027. Microsoft Graph is the replacement.",
         "CWE-477");
 
     public static readonly DiagnosticDescriptor LA4002_AdalInUse = Create(

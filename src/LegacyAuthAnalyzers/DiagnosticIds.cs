@@ -9,6 +9,7 @@ public static class DiagnosticIds
     public const string PasswordAuthentication = "LA1002";
     public const string Microsoft365BasicAuthentication = "LA1003";
     public const string HttpBasicToExchange = "LA1004";
+    public const string HardCodedClientSecret = "LA1005";
 
     public const string MailWithoutTls = "LA2001";
     public const string OpportunisticTls = "LA2002";

@@ -13,8 +13,8 @@ internal sealed record GenerationResult(IReadOnlyList<GeneratedFile> Files, IRea
 internal sealed record Preset(string Name, string Summary, Func<RuleInfo, string> Severity);
 
 /// <summary>
-/// Derives from the rule catalog: the README rules table, the title line of every rule page and the severity presets.
-/// Everything else in those files is written by hand and left alone.
+/// Derives from the rule catalog: the README rules table, the title line of every rule page and the severity presets;
+/// and from the README, the package README with absolute links. Everything else in those files is written by hand.
 /// </summary>
 internal static class DocumentationGenerator
 {
@@ -43,6 +43,7 @@ internal static class DocumentationGenerator
         if (ReplaceBetweenMarkers(readme, RenderRulesTable(rules, NewLine(readme))) is { } newReadme)
         {
             files.Add(new GeneratedFile(ReadmePath, newReadme));
+            files.Add(new GeneratedFile(PackageReadme.Path, PackageReadme.Render(newReadme, ProjectLinks.Url)));
         }
         else
         {

@@ -1,7 +1,8 @@
 namespace LegacyAuthAnalyzers.DocGen;
 
 /// <summary>
-/// Regenerates the README rules table, the rule page titles and the severity presets from the rule descriptors.
+/// Regenerates the README rules table, the rule page titles and the severity presets from the rule descriptors, and the
+/// package README (the README with absolute links) from the README.
 /// <c>--check</c> changes nothing and exits with 1 when anything is stale, for CI.
 /// </summary>
 internal static class Program

@@ -1,5 +1,6 @@
 using System.Composition;
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
@@ -13,7 +14,9 @@ public sealed class LA2004_CertificateValidationDisabledCodeFix : CodeFixProvide
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CertificateValidationDisabled);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider FixAll = new FirstActionFixAll(WellKnownFixAllProviders.BatchFixer);
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => AssignmentRemoval.RegisterAsync(context, Title, EquivalenceKey);
 }

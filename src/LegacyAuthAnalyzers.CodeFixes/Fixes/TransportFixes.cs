@@ -72,7 +72,11 @@ internal static class TransportFixes
         }
     }
 
-    private static bool CanSecure(MailKitConnection connection) => connection.Shape switch
+    /// <summary>
+    /// A constant setting on a constant port only: a mode chosen by a condition, or a port from configuration, may be
+    /// right for another server the same code talks to, so the fix would trade one finding for a broken connection.
+    /// </summary>
+    private static bool CanSecure(MailKitConnection connection) => connection.Condition is null && connection.HasConstantPort && connection.Shape switch
     {
         ConnectShape.Uri => UriLiteral(connection.ModeArgument?.Value) is not null,
         _ => connection.ModeArgument is not null,
@@ -95,27 +99,42 @@ internal static class TransportFixes
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var model = editor.SemanticModel;
         if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-            || !MailKitConnection.TryGet(invocation, KnownTypes.For(model.Compilation), cancellationToken, out var connection)
-            || connection.ModeArgument is not { } modeArgument)
+            || !MailKitConnection.TryGet(invocation, KnownTypes.For(model.Compilation), cancellationToken, out var connection))
         {
             return document;
         }
 
+        SecureConnect(editor, model, syntax, connection, mode, port);
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// Gives a MailKit connect call the TLS mode <paramref name="mode"/> (and the port <paramref name="port"/> when it
+    /// changes), in its options argument or its URI literal; false when the call has no place to say it.
+    /// </summary>
+    public static bool SecureConnect(DocumentEditor editor, SemanticModel model, InvocationExpressionSyntax syntax, MailKitConnection connection, TlsMode mode, int? port)
+    {
+        if (connection.ModeArgument is not { } modeArgument)
+        {
+            return false;
+        }
+
         if (connection.Shape == ConnectShape.Uri)
         {
-            if (UriLiteral(modeArgument.Value) is { } literal)
+            if (UriLiteral(modeArgument.Value) is not { } literal)
             {
-                var text = SecureUri(literal.Token.ValueText, mode, connection.UriScheme, port);
-                editor.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text)).WithTriviaFrom(literal));
+                return false;
             }
 
-            return editor.GetChangedDocument();
+            var text = SecureUri(literal.Token.ValueText, mode, connection.UriScheme, port);
+            editor.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text)).WithTriviaFrom(literal));
+            return true;
         }
 
         var optionsType = KnownTypes.For(model.Compilation).Get(KnownType.MailKit_Security_SecureSocketOptions);
         if (optionsType is null)
         {
-            return document;
+            return false;
         }
 
         var options = SyntaxFactory.ParseExpression(OptionsTypeName(model, syntax.SpanStart, optionsType) + "." + mode);
@@ -139,7 +158,7 @@ internal static class TransportFixes
             editor.ReplaceNode(portArgument.Expression, NumberLiteral(newPort).WithTriviaFrom(portArgument.Expression));
         }
 
-        return editor.GetChangedDocument();
+        return true;
     }
 
     /// <summary>

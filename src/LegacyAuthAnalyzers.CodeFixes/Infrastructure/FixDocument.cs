@@ -22,6 +22,10 @@ internal static class FixDocument
     /// span, which the batch fixer's merge of independent text changes would drop or duplicate.
     /// </summary>
     public static FixAllProvider CreateFixAll(Func<Diagnostic, bool> canFix, Func<Diagnostic, TextSpan> targetSpan, ApplyOne apply, Func<Document, CancellationToken, Task<Document>> finish) =>
+        new FirstActionFixAll(CreateDocumentFixAll(canFix, targetSpan, apply, finish));
+
+    /// <summary>The same, for a fixer that decides itself what a Fix All without an equivalence key does.</summary>
+    public static FixAllProvider CreateDocumentFixAll(Func<Diagnostic, bool> canFix, Func<Diagnostic, TextSpan> targetSpan, ApplyOne apply, Func<Document, CancellationToken, Task<Document>> finish) =>
         FixAllProvider.Create(async (context, document, diagnostics) =>
         {
             var fixable = diagnostics.Where(canFix).ToImmutableArray();
@@ -95,6 +99,36 @@ internal static class FixDocument
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return model?.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error) ?? 0;
     }
+
+    /// <summary>
+    /// Adds <c>using <paramref name="namespaceName"/>;</c> among the file's usings, System ones first, in order: for
+    /// extension methods, which no qualified name can bring into scope.
+    /// </summary>
+    public static async Task<Document> AddImportAsync(Document document, string namespaceName, CancellationToken cancellationToken)
+    {
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax unit
+            || unit.Usings.Any(u => u.Name?.ToString() == namespaceName))
+        {
+            return document;
+        }
+
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(SyntaxFactory.EndOfLine(NewLineOf(unit)));
+        var index = 0;
+        while (index < unit.Usings.Count && CompareUsings(unit.Usings[index].Name?.ToString() ?? string.Empty, namespaceName) < 0)
+        {
+            index++;
+        }
+
+        return document.WithSyntaxRoot(unit.WithUsings(unit.Usings.Insert(index, directive)));
+    }
+
+    private static int CompareUsings(string left, string right)
+    {
+        var bySystem = IsSystem(left).CompareTo(IsSystem(right));
+        return bySystem != 0 ? -bySystem : string.CompareOrdinal(left, right);
+    }
+
+    private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
 
     /// <summary>
     /// Marks every <c>Namespace.Type</c> written under <paramref name="namespaceName"/> in <paramref name="node"/> so

@@ -20,6 +20,37 @@ internal static class ConnectionUris
         return ConstantResolver.TryResolveString(uri, cancellationToken, out var text, out _) ? text : null;
     }
 
+    /// <summary>
+    /// The text of a URI built at run time (<c>$"smtp://{user}:{password}@{host}:587"</c>, concatenation, a local
+    /// holding <c>new Uri(…)</c>), with each part not known at compile time as a NUL: enough to see the scheme, whether
+    /// there is a password, and a constant host. Null when there is no constant text at all.
+    /// </summary>
+    public static string? Template(IOperation? uri, CancellationToken cancellationToken)
+    {
+        uri = ConstantResolver.Unwrap(uri);
+        if (uri is ILocalReferenceOperation local)
+        {
+            var values = new List<IOperation>();
+            uri = ConstantResolver.TryGetLocalAssignments(local.Local, ConstantResolver.Root(local), values) && values.Count == 1
+                ? ConstantResolver.Unwrap(values[0])
+                : null;
+        }
+
+        if (uri is IObjectCreationOperation { Arguments.Length: > 0 } creation && creation.Type?.Name == "Uri")
+        {
+            uri = creation.Arguments[0].Value;
+        }
+
+        return uri is null ? null : TemplateText.Of(uri, cancellationToken);
+    }
+
+    /// <summary>The host of a URI or template; null when the host is not known at compile time.</summary>
+    public static string? Host(string uri)
+    {
+        var host = MailHosts.Normalize(uri);
+        return host is null || host.IndexOf('\0') >= 0 ? null : host;
+    }
+
     public static bool IsMailUri(string uri)
     {
         var colon = uri.IndexOf("://", StringComparison.Ordinal);

@@ -9,10 +9,11 @@ namespace LegacyAuthAnalyzers.Infrastructure;
 /// <summary>A compile-time value and, when it was read through a field, property or local, the symbol it came from.</summary>
 internal readonly struct ResolvedConstant
 {
-    public ResolvedConstant(object? value, ISymbol? source)
+    public ResolvedConstant(object? value, ISymbol? source, ISymbol? origin = null)
     {
         Value = value;
         Source = source;
+        Origin = origin ?? source;
     }
 
     public object? Value { get; }
@@ -23,10 +24,16 @@ internal readonly struct ResolvedConstant
     /// </summary>
     public ISymbol? Source { get; }
 
-    /// <summary>Where the value was declared, when it is not written at the use site.</summary>
+    /// <summary>
+    /// The symbol whose declaration holds the literal: for <c>var key = Settings.Key;</c> the field <c>Key</c>, not the
+    /// local that copies it. Equal to <see cref="Source"/> when the value was read from its declaration directly.
+    /// </summary>
+    public ISymbol? Origin { get; }
+
+    /// <summary>Where the value was declared (a const, field, property or local), when it is not written at the use site.</summary>
     public Location? DeclarationLocation =>
-        Source is { Kind: SymbolKind.Field or SymbolKind.Property } && Source.Locations.Length > 0 && Source.Locations[0].IsInSource
-            ? Source.Locations[0]
+        Origin is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Local } && Origin.Locations.Length > 0 && Origin.Locations[0].IsInSource
+            ? Origin.Locations[0]
             : null;
 }
 
@@ -315,6 +322,7 @@ internal static class ConstantResolver
         {
             resolved = default;
             object? first = null;
+            ISymbol? origin = null;
             for (var i = 0; i < values.Count; i++)
             {
                 if (!TryResolve(values[i], depth + 1, out var value))
@@ -325,10 +333,11 @@ internal static class ConstantResolver
                 if (i == 0)
                 {
                     first = value.Value;
+                    origin = value.Origin;
                 }
             }
 
-            resolved = new ResolvedConstant(first, source);
+            resolved = new ResolvedConstant(first, source, values.Count == 1 ? origin : null);
             return true;
         }
 

@@ -10,12 +10,19 @@ internal enum CredentialSinkKind
     EwsCredentials,
     ConnectionUri,
     Custom,
+
+    /// <summary>The password of a username/password token flow (ROPC): MSAL, ADAL, Azure.Identity or a password grant.</summary>
+    TokenFlow,
+
+    /// <summary>The user-info of an HTTP Basic header sent to an Exchange endpoint.</summary>
+    HttpBasicHeader,
 }
 
 /// <summary>A place where a password reaches a mail server (SPEC §3).</summary>
 internal sealed class CredentialSite
 {
-    public CredentialSite(CredentialSinkKind kind, IOperation sink, string api, string parameterName, IOperation? password, MailEndpoint endpoint)
+    public CredentialSite(
+        CredentialSinkKind kind, IOperation sink, string api, string parameterName, IOperation? password, MailEndpoint endpoint, Func<string, string?>? extractPassword = null)
     {
         Kind = kind;
         Sink = sink;
@@ -23,6 +30,7 @@ internal sealed class CredentialSite
         ParameterName = parameterName;
         Password = password;
         Endpoint = endpoint;
+        ExtractPassword = extractPassword;
     }
 
     public CredentialSinkKind Kind { get; }
@@ -39,6 +47,12 @@ internal sealed class CredentialSite
     public IOperation? Password { get; }
 
     public MailEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// Takes the password out of the constant text of <see cref="Password"/> when the constant holds more than the
+    /// password (a form body, a Basic header's user-info); null when the constant is the password.
+    /// </summary>
+    public Func<string, string?>? ExtractPassword { get; }
 
     public string? Host => Endpoint.Host;
 }

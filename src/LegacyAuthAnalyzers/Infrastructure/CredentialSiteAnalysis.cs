@@ -37,14 +37,36 @@ internal static class CredentialSiteAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, CustomSinkPresence> CustomSinkCache = new();
 
-    public static void Register(AnalysisContext context, Action<CredentialSiteContext> onSite, Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null)
+    /// <param name="finding">What kind of finding the rule gives, so that test projects get only the ones that matter there.</param>
+    /// <param name="includeSignInSites">
+    /// Also the passwords of username/password token flows and of Basic headers sent to Exchange
+    /// (<see cref="SignInPasswordSites"/>): for the rules about where a secret lives, not how a mail server is logged on to.
+    /// </param>
+    public static void Register(
+        AnalysisContext context,
+        TestProjectFinding finding,
+        Action<CredentialSiteContext> onSite,
+        Action<CompilationStartAnalysisContext, KnownTypes>? onStart = null,
+        bool includeSignInSites = false)
     {
         context.RegisterCompilationStartAction(start =>
         {
+            // Answered once per compilation for all rules; a test project gets only the findings that matter there.
+            if (!TestProjects.Reports(start.Compilation, start.Options, finding))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
             var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);
+            var signIn = includeSignInSites ? SignInPasswordSites.For(types) : null;
             var kinds = CredentialSites.OperationKinds(types, hasCustomSinks);
+            if (signIn is not null)
+            {
+                kinds = kinds.AddRange(signIn.OperationKinds).Distinct().ToImmutableArray();
+            }
+
             if (kinds.IsEmpty)
             {
                 return;
@@ -56,17 +78,23 @@ internal static class CredentialSiteAnalysis
                     // Runs for every call, creation or assignment of the compilation: reject by name or symbol first.
                     // The sink model needs the options only for declared sinks; the rule gets them once a site is found.
                     var operation = operationContext.Operation;
-                    if (!CredentialSites.IsCandidate(operation, types, hasCustomSinks))
+                    var tree = operation.Syntax.SyntaxTree;
+                    if (CredentialSites.IsCandidate(operation, types, hasCustomSinks))
                     {
-                        return;
+                        var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(operationContext.Options, tree) : LegacyAuthOptions.Empty;
+                        if (CredentialSites.TryGet(operation, types, sinkOptions, operationContext.CancellationToken, out var site))
+                        {
+                            var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(operationContext.Options, tree);
+                            onSite(new CredentialSiteContext(operationContext, site, types, options));
+                            return;
+                        }
                     }
 
-                    var tree = operation.Syntax.SyntaxTree;
-                    var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(operationContext.Options, tree) : LegacyAuthOptions.Empty;
-                    if (CredentialSites.TryGet(operation, types, sinkOptions, operationContext.CancellationToken, out var site))
+                    if (signIn is not null
+                        && signIn.IsCandidate(operation)
+                        && signIn.TryGet(operation, operationContext.Options, operationContext.CancellationToken, out var signInSite))
                     {
-                        var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(operationContext.Options, tree);
-                        onSite(new CredentialSiteContext(operationContext, site, types, options));
+                        onSite(new CredentialSiteContext(operationContext, signInSite, types, LegacyAuthOptions.For(operationContext.Options, tree)));
                     }
                 },
                 kinds);

@@ -39,6 +39,12 @@ internal static class CredentialSites
             kinds.Add(OperationKind.ObjectCreation);
         }
 
+        if (types.HasMailKit || types.HasEws)
+        {
+            // Calls and creations that do not bind (unresolved argument types) are read through CallRecovery.
+            kinds.Add(OperationKind.Invalid);
+        }
+
         return kinds.ToImmutable();
     }
 
@@ -60,6 +66,11 @@ internal static class CredentialSites
                         && (type.Name.StartsWith("SaslMechanism", StringComparison.Ordinal) || types.Is(type, KnownType.Microsoft_Exchange_WebServices_Data_WebCredentials));
             case OperationKind.SimpleAssignment:
                 return ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation { Property.Name: "Credentials" };
+            case OperationKind.Invalid:
+                // Only the syntax is read here: the candidate overloads are looked up once the name fits.
+                return CallRecovery.InvokedName(operation.Syntax) is "Authenticate" or "AuthenticateAsync" or "Connect" or "ConnectAsync"
+                    || CallRecovery.CreatedTypeName(operation.Syntax) is { } created
+                        && (created.StartsWith("SaslMechanism", StringComparison.Ordinal) || created == "WebCredentials");
             default:
                 return false;
         }
@@ -72,10 +83,12 @@ internal static class CredentialSites
         {
             found = operation switch
             {
-                IInvocationOperation invocation => FromInvocation(invocation, types, options, cancellationToken),
-                IObjectCreationOperation creation => FromCreation(creation, types, options, cancellationToken),
                 ISimpleAssignmentOperation assignment => FromAssignment(assignment, types, cancellationToken),
-                _ => null,
+                _ => MethodCall.From(operation) is { } call
+                    ? call.Method.MethodKind == MethodKind.Constructor
+                        ? FromCreation(call, types, options, cancellationToken)
+                        : FromInvocation(call, types, options, cancellationToken)
+                    : null,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -88,91 +101,87 @@ internal static class CredentialSites
         return found is not null;
     }
 
-    private static CredentialSite? FromInvocation(IInvocationOperation invocation, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
+    private static CredentialSite? FromInvocation(MethodCall call, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
     {
-        var method = invocation.TargetMethod;
+        var method = call.Method;
         switch (method.Name)
         {
             case "Authenticate" or "AuthenticateAsync" when types.IsMailKitService(method.ContainingType):
-                return FromAuthenticate(invocation, types, cancellationToken);
+                return FromAuthenticate(call, types, cancellationToken);
             case "Connect" or "ConnectAsync" when types.IsMailKitService(method.ContainingType):
-                return FromConnectUri(invocation, types, cancellationToken);
+                return FromConnectUri(call, types, cancellationToken);
         }
 
-        return FromCustomSink(invocation, method, invocation.Arguments, invocation.Instance, types, options, cancellationToken);
+        // A declared sink is matched on bound calls only: its parameters are the user's own, not a library's.
+        return call.IsRecovered ? null : FromCustomSink(call, types, options, cancellationToken);
     }
 
-    private static CredentialSite? FromAuthenticate(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken)
+    private static CredentialSite? FromAuthenticate(MethodCall call, KnownTypes types, CancellationToken cancellationToken)
     {
         // Authenticate(SaslMechanism) is not a password sink by itself: a password mechanism's creation is.
-        if (!TryGetPassword(invocation.Arguments, types, cancellationToken, out var password))
+        if (!TryGetPassword(call, types, cancellationToken, out var password))
         {
             return null;
         }
 
-        var endpoint = HostResolver.ForClient(invocation.Instance, types, cancellationToken);
-        return new CredentialSite(CredentialSinkKind.MailKitAuthenticate, invocation, Api(invocation.TargetMethod, invocation.Instance), "password", password, endpoint);
+        var endpoint = HostResolver.ForClient(call.Instance, types, cancellationToken);
+        return new CredentialSite(CredentialSinkKind.MailKitAuthenticate, call.Operation, Api(call.Method, call.Instance), "password", password, endpoint);
     }
 
-    private static CredentialSite? FromConnectUri(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken)
+    private static CredentialSite? FromConnectUri(MethodCall call, KnownTypes types, CancellationToken cancellationToken)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in call.Arguments)
         {
-            if (argument.Parameter?.Type.Name != "Uri")
+            if (!types.Is(argument.Parameter.Type, KnownType.System_Uri))
             {
                 continue;
             }
 
-            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken);
+            // A URI built at run time still shows its scheme, whether it carries a password, and a constant host.
+            var uri = ConnectionUris.Resolve(argument.Value, cancellationToken) ?? ConnectionUris.Template(argument.Value, cancellationToken);
             if (uri is null || !ConnectionUris.HasPassword(uri))
             {
                 return null;
             }
 
-            var endpoint = new MailEndpoint(MailHosts.Normalize(uri), HostResolver.ProtocolOf(invocation.Instance?.Type, types));
-            return new CredentialSite(CredentialSinkKind.ConnectionUri, invocation, Api(invocation.TargetMethod, invocation.Instance), "uri", argument.Value, endpoint);
+            var endpoint = new MailEndpoint(ConnectionUris.Host(uri), HostResolver.ProtocolOf(call.Instance?.Type, types));
+            return new CredentialSite(CredentialSinkKind.ConnectionUri, call.Operation, Api(call.Method, call.Instance), "uri", argument.Value, endpoint);
         }
 
         return null;
     }
 
-    private static CredentialSite? FromCreation(IObjectCreationOperation creation, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
+    private static CredentialSite? FromCreation(MethodCall call, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
     {
-        var constructor = creation.Constructor;
-        var type = creation.Type as INamedTypeSymbol;
-        if (constructor is null || type is null)
-        {
-            return null;
-        }
-
+        var type = call.Method.ContainingType;
         if (PasswordSaslMechanisms.Contains(type.Name) && types.IsOrDerivesFrom(type, KnownType.MailKit_Security_SaslMechanism))
         {
-            return FromSaslMechanism(creation, types, cancellationToken);
+            return FromSaslMechanism(call, types, cancellationToken);
         }
 
         if (types.Is(type, KnownType.Microsoft_Exchange_WebServices_Data_WebCredentials))
         {
-            if (!TryGetPassword(creation.Arguments, types, cancellationToken, out var password))
+            if (!TryGetPassword(call, types, cancellationToken, out var password))
             {
                 return null;
             }
 
-            var endpoint = EwsEndpoint(creation, types, cancellationToken);
-            return new CredentialSite(CredentialSinkKind.EwsWebCredentials, creation, "new WebCredentials", "password", password, endpoint);
+            var endpoint = EwsEndpoint(call.Operation, types, cancellationToken);
+            return new CredentialSite(CredentialSinkKind.EwsWebCredentials, call.Operation, "new WebCredentials", "password", password, endpoint);
         }
 
-        return FromCustomSink(creation, constructor, creation.Arguments, null, types, options, cancellationToken);
+        return call.IsRecovered ? null : FromCustomSink(call, types, options, cancellationToken);
     }
 
-    private static CredentialSite? FromSaslMechanism(IObjectCreationOperation creation, KnownTypes types, CancellationToken cancellationToken)
+    private static CredentialSite? FromSaslMechanism(MethodCall call, KnownTypes types, CancellationToken cancellationToken)
     {
-        if (!TryGetPassword(creation.Arguments, types, cancellationToken, out var password))
+        if (!TryGetPassword(call, types, cancellationToken, out var password))
         {
             return null;
         }
 
-        var endpoint = HostResolver.ForClient(AuthenticatingClient(creation), types, cancellationToken);
-        return new CredentialSite(CredentialSinkKind.SaslMechanism, creation, "new " + creation.Type!.Name, "password", password, endpoint);
+        var endpoint = HostResolver.ForClient(AuthenticatingClient(call.Operation), types, cancellationToken);
+        return new CredentialSite(CredentialSinkKind.SaslMechanism, call.Operation, "new " + call.Method.ContainingType.Name, "password", password, endpoint);
     }
 
     private static CredentialSite? FromAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, CancellationToken cancellationToken)
@@ -210,9 +219,9 @@ internal static class CredentialSites
             : new CredentialSite(CredentialSinkKind.EwsCredentials, assignment, "ExchangeService.Credentials", "password", credential.Password, new MailEndpoint(endpoint.Host, MailProtocol.Ews));
     }
 
-    private static CredentialSite? FromCustomSink(
-        IOperation operation, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
+    private static CredentialSite? FromCustomSink(MethodCall call, KnownTypes types, LegacyAuthOptions options, CancellationToken cancellationToken)
     {
+        var method = call.Method;
         foreach (var sink in options.CredentialSinks)
         {
             if (!sink.Matches(method))
@@ -220,21 +229,21 @@ internal static class CredentialSites
                 continue;
             }
 
-            var password = Argument(arguments, sink.ParameterName);
+            var password = call.ValueOf(sink.ParameterName);
             if (password is null)
             {
                 continue;
             }
 
-            var endpoint = instance is null ? default : HostResolver.ForClient(instance, types, cancellationToken);
+            var endpoint = call.Instance is null ? default : HostResolver.ForClient(call.Instance, types, cancellationToken);
             var api = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
-            return new CredentialSite(CredentialSinkKind.Custom, operation, api, sink.ParameterName, password, endpoint);
+            return new CredentialSite(CredentialSinkKind.Custom, call.Operation, api, sink.ParameterName, password, endpoint);
         }
 
         return null;
     }
 
-    private static MailEndpoint EwsEndpoint(IObjectCreationOperation credentials, KnownTypes types, CancellationToken cancellationToken)
+    private static MailEndpoint EwsEndpoint(IOperation credentials, KnownTypes types, CancellationToken cancellationToken)
     {
         var parent = ConstantResolver.Consumer(credentials);
 
@@ -248,7 +257,7 @@ internal static class CredentialSites
     }
 
     /// <summary>The client that authenticates with a SASL mechanism: passed straight in, or through a local.</summary>
-    private static IOperation? AuthenticatingClient(IObjectCreationOperation mechanism)
+    private static IOperation? AuthenticatingClient(IOperation mechanism)
     {
         var parent = ConstantResolver.Consumer(mechanism);
 
@@ -277,15 +286,15 @@ internal static class CredentialSites
     /// null when the credentials cannot be followed. False when the call takes neither, or the process's own Windows
     /// credentials, which involve no password.
     /// </summary>
-    private static bool TryGetPassword(ImmutableArray<IArgumentOperation> arguments, KnownTypes types, CancellationToken cancellationToken, out IOperation? password)
+    private static bool TryGetPassword(MethodCall call, KnownTypes types, CancellationToken cancellationToken, out IOperation? password)
     {
-        password = Argument(arguments, "password");
+        password = call.ValueOf("password");
         if (password is not null)
         {
             return true;
         }
 
-        var credentials = Argument(arguments, "credentials");
+        var credentials = call.ValueOf("credentials");
         if (credentials is null)
         {
             return false;
@@ -294,19 +303,6 @@ internal static class CredentialSites
         var credential = NetworkCredentials.Find(credentials, types, cancellationToken);
         password = credential.Password;
         return !credential.IsDefault;
-    }
-
-    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Name == parameterName)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
     }
 
     private static string Api(IMethodSymbol method, IOperation? instance)

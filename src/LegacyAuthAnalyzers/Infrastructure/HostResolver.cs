@@ -46,12 +46,78 @@ internal static class HostResolver
                 return new MailEndpoint(null, protocol);
             }
 
-            return new MailEndpoint(HostOfSymbol(symbol, ConstantResolver.Root(client), cancellationToken), protocol);
+            var host = HostOfSymbol(symbol, ConstantResolver.Root(client), cancellationToken)
+                ?? HostElsewhereInType(symbol, client, cancellationToken);
+            return new MailEndpoint(host, protocol);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return default;
         }
+    }
+
+    /// <summary>
+    /// A client configured in another member of the same type: a field set in the constructor or its initializer, or a
+    /// local that holds what a private helper returns (<c>var client = CreateClient();</c>). One level deep.
+    /// </summary>
+    private static string? HostElsewhereInType(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+    {
+        var values = new List<IOperation>();
+        switch (symbol)
+        {
+            case IFieldSymbol or IPropertySymbol:
+                if (!ConstantResolver.TryGetMemberValues(reference, symbol, values, cancellationToken))
+                {
+                    return null;
+                }
+
+                foreach (var value in values)
+                {
+                    if (ConstantResolver.Unwrap(value) is IObjectCreationOperation creation && HostOfCreation(creation, cancellationToken) is { } fromCreation)
+                    {
+                        return fromCreation;
+                    }
+
+                    // Host written on the field in the member that assigns it (the constructor).
+                    if (HostOfSymbol(symbol, ConstantResolver.Root(value), cancellationToken) is { } fromMember)
+                    {
+                        return fromMember;
+                    }
+                }
+
+                return null;
+            case ILocalSymbol local:
+                ConstantResolver.TryGetLocalAssignments(local, ConstantResolver.Root(reference), values);
+                foreach (var value in values)
+                {
+                    if (ConstantResolver.Unwrap(value) is { } call and (IInvocationOperation or IInvalidOperation) && SameTypeHelpers.Target(call) is { } helper)
+                    {
+                        foreach (var (returned, _) in SameTypeHelpers.ReturnedValues(helper, call, cancellationToken))
+                        {
+                            if (HostOfReturned(returned, cancellationToken) is { } host)
+                            {
+                                return host;
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The host of a client a helper returns: created in place, or held in a local of the helper.</summary>
+    private static string? HostOfReturned(IOperation returned, CancellationToken cancellationToken)
+    {
+        var value = ConstantResolver.Unwrap(returned);
+        return value switch
+        {
+            IObjectCreationOperation creation => HostOfCreation(creation, cancellationToken) ?? HostOfCreationTarget(creation, cancellationToken),
+            ILocalReferenceOperation local => HostOfSymbol(local.Local, ConstantResolver.Root(local), cancellationToken),
+            _ => null,
+        };
     }
 
     /// <summary>For an assignment inside an object initializer, the object being created.</summary>

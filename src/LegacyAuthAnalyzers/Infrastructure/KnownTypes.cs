@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Infrastructure;
 internal enum KnownType
 {
     // Azure.Identity
+    Azure_Identity_ClientSecretCredential,
     Azure_Identity_UsernamePasswordCredential,
 
     // MailKit

@@ -14,6 +14,9 @@ internal sealed class LegacyAuthOptions
     public const string LocalHostsKey = "legacy_auth.local_hosts";
     public const string TokenProviderKey = "legacy_auth.token_provider";
 
+    /// <summary>What the rules report in test projects: <c>report</c>, <c>secrets_only</c> (the default) or <c>skip</c>; see <see cref="TestProjects"/>.</summary>
+    public const string TestProjectsKey = "legacy_auth.test_projects";
+
     public static readonly LegacyAuthOptions Empty = new(ImmutableArray<CustomSink>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
     private static readonly char[] ListSeparators = { ',', ';' };

@@ -21,6 +21,13 @@ internal static class MailHosts
 
     private static readonly char[] PathStarts = { '/', '?', '#' };
 
+    // Single-label names that stand for "some server" in tests, samples and argument-validation calls.
+    private static readonly string[] PlaceholderHosts =
+    {
+        "host", "hostname", "server", "servername", "mailserver", "mailhost", "smtpserver", "smtphost",
+        "imapserver", "imaphost", "popserver", "pophost", "example", "test", "dummy", "fake",
+    };
+
     // Names that local test SMTP servers go by, as a container or host name.
     private static readonly string[] LocalTestServers = { "smtp4dev", "papercut", "mailhog", "mailpit", "mailcatcher", "mailcrab", "greenmail" };
 
@@ -77,6 +84,30 @@ internal static class MailHosts
     public static bool IsOutlookCom(string? host) =>
         Normalize(host) is "smtp-mail.outlook.com" or "imap-mail.outlook.com" or "pop-mail.outlook.com" or "smtp.live.com" or "pop3.live.com";
 
+    /// <summary>
+    /// A personal Microsoft account (Outlook.com, Hotmail, Live, MSN, with their country domains such as
+    /// <c>hotmail.co.uk</c> or <c>outlook.fr</c>): it marks an Outlook.com login where the host alone does not (DOMAIN §3).
+    /// </summary>
+    public static bool IsPersonalAccount(string? userName)
+    {
+        var at = userName?.LastIndexOf('@') ?? -1;
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var labels = userName!.Substring(at + 1).Trim().TrimEnd('.').ToLowerInvariant().Split('.');
+        if (labels.Length is < 2 or > 3 || labels[0] is not ("outlook" or "hotmail" or "live" or "msn"))
+        {
+            return false;
+        }
+
+        // outlook.com, hotmail.fr, hotmail.co.uk, live.com.au; not live.contoso.com.
+        return labels.Length == 2
+            ? labels[1] == "com" || labels[1].Length == 2
+            : labels[1] is "co" or "com" && labels[2].Length == 2;
+    }
+
     public static bool IsLocal(string? host, LegacyAuthOptions options)
     {
         var normalized = Normalize(host);
@@ -102,6 +133,21 @@ internal static class MailHosts
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An empty host or a single-label placeholder such as <c>"host"</c> or <c>"server"</c>: no real connection goes
+    /// there, so it is never a transport finding.
+    /// </summary>
+    public static bool IsPlaceholder(string? host)
+    {
+        if (host is null || host.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var normalized = Normalize(host);
+        return normalized is null || Array.IndexOf(PlaceholderHosts, normalized) >= 0;
     }
 
     private static bool Contains(IEnumerable<string> hosts, string normalized)

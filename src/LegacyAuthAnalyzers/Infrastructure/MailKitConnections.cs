@@ -12,38 +12,6 @@ internal enum ConnectShape
     Uri,
 }
 
-/// <summary>The transport concern of a mail connection; at most one per connection (SPEC §2: one finding per concern per site).</summary>
-internal enum TransportIssue
-{
-    None,
-    NoTls,
-    OpportunisticTls,
-    PortMismatch,
-}
-
-/// <summary>What is wrong with a connection's TLS setting, how to say it, and the pair that works.</summary>
-internal readonly struct TransportAssessment
-{
-    public TransportAssessment(TransportIssue issue, TlsMode fixMode, int? fixPort, string consequence)
-    {
-        Issue = issue;
-        FixMode = fixMode;
-        FixPort = fixPort;
-        Consequence = consequence;
-    }
-
-    public TransportIssue Issue { get; }
-
-    /// <summary>The mode that works with the (possibly corrected) port.</summary>
-    public TlsMode FixMode { get; }
-
-    /// <summary>The port to move to, when the port itself cannot work (465 to Microsoft 365); null to keep it.</summary>
-    public int? FixPort { get; }
-
-    /// <summary>For a mismatch: what happens at run time.</summary>
-    public string Consequence { get; }
-}
-
 /// <summary>
 /// A MailKit <c>Connect</c>/<c>ConnectAsync</c> call with its host, port and TLS mode resolved where they are constant
 /// (through <see cref="ConstantResolver"/>): the <c>SecureSocketOptions</c> overloads (with <c>Auto</c> given or
@@ -51,23 +19,26 @@ internal readonly struct TransportAssessment
 /// </summary>
 internal sealed class MailKitConnection
 {
-    public const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
-    public const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    public const string Microsoft365RejectsPort465 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
-
     /// <summary>Stands for a part of a URI that is not constant.</summary>
     private const char Unknown = '\u0001';
 
     private static readonly char[] AuthorityEnds = { '/', '?', '#' };
 
-    private MailKitConnection(IInvocationOperation invocation, ConnectShape shape, MailProtocol protocol)
+    private MailKitConnection(MethodCall call, ConnectShape shape, MailProtocol protocol)
     {
-        Invocation = invocation;
+        Call = call;
         Shape = shape;
         Protocol = protocol;
     }
 
-    public IInvocationOperation Invocation { get; }
+    /// <summary>The <c>Connect</c> call, bound or recovered from code that does not fully bind.</summary>
+    public MethodCall Call { get; }
+
+    /// <summary>The operation the findings are reported on.</summary>
+    public IOperation Operation => Call.Operation;
+
+    /// <summary>The bound invocation; null for a recovered call, which the fixes do not rewrite.</summary>
+    public IInvocationOperation? Invocation => Call.Operation as IInvocationOperation;
 
     public ConnectShape Shape { get; }
 
@@ -87,6 +58,14 @@ internal sealed class MailKitConnection
     /// <summary>True when <c>Auto</c> comes from the parameter's default value.</summary>
     public bool ModeIsDefault { get; private set; }
 
+    /// <summary>For a setting that differs by branch: the condition of the branch <see cref="Mode"/> comes from.</summary>
+    public string? Condition { get; private set; }
+
+    /// <summary>For a setting that differs by branch: the expression that gives <see cref="Mode"/>.</summary>
+    public IOperation? ConditionSource { get; private set; }
+
+    private ImmutableArray<(TlsMode Mode, ValueBranch Branch)> modeBranches;
+
     /// <summary>The argument that decides the mode: <c>options</c>, <c>useSsl</c> or <c>uri</c>.</summary>
     public IArgumentOperation? ModeArgument { get; private set; }
 
@@ -100,8 +79,8 @@ internal sealed class MailKitConnection
     {
         get
         {
-            var typeName = Invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : Invocation.TargetMethod.ContainingType.Name;
-            return typeName + "." + Invocation.TargetMethod.Name;
+            var typeName = Call.Instance?.Type?.Name is { Length: > 0 } name ? name : Call.Method.ContainingType.Name;
+            return typeName + "." + Call.Method.Name;
         }
     }
 
@@ -110,18 +89,28 @@ internal sealed class MailKitConnection
     public static bool IsConnectName(string name) => name is "Connect" or "ConnectAsync";
 
     /// <summary>MailKit's <c>MailService</c> or anything implementing <c>IMailService</c> (<c>ISmtpClient</c>, …).</summary>
-    public static bool TryGet(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken, out MailKitConnection connection)
+    public static bool TryGet(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken, out MailKitConnection connection) =>
+        TryGet((IOperation)invocation, types, cancellationToken, out connection);
+
+    /// <summary>A bound <c>Connect</c> invocation, or an invalid one recovered by <see cref="CallRecovery"/>.</summary>
+    public static bool TryGet(IOperation operation, KnownTypes types, CancellationToken cancellationToken, out MailKitConnection connection)
     {
         connection = null!;
         try
         {
-            var method = invocation.TargetMethod;
-            if (!IsConnectName(method.Name) || !types.IsMailKitService(method.ContainingType))
+            if (operation is IInvalidOperation && !IsConnectName(CallRecovery.InvokedName(operation.Syntax) ?? string.Empty))
             {
                 return false;
             }
 
-            var result = Create(invocation, types, cancellationToken);
+            var call = MethodCall.From(operation);
+            var method = call?.Method;
+            if (call is null || method is null || method.MethodKind != MethodKind.Ordinary || !IsConnectName(method.Name) || !types.IsMailKitService(method.ContainingType))
+            {
+                return false;
+            }
+
+            var result = Create(call, types, cancellationToken);
             if (result is null)
             {
                 return false;
@@ -140,51 +129,18 @@ internal sealed class MailKitConnection
     /// Decides the concern of the connection. A mismatch wins over the others: a connection that fails or hangs never
     /// sends anything, in plaintext or not.
     /// </summary>
-    public TransportAssessment Assess()
-    {
-        if (Mode == TlsMode.Unknown)
-        {
-            return default;
-        }
+    public TransportAssessment Assess() => Assess(Mode);
 
-        if (HasConstantPort && Port == MailPorts.SmtpImplicitTls && Protocol is MailProtocol.Smtp or MailProtocol.Unknown && MailPorts.RejectsImplicitTls(Host))
-        {
-            return new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, MailPorts.SmtpSubmission, Microsoft365RejectsPort465);
-        }
+    private TransportAssessment Assess(TlsMode mode) =>
+        TransportPolicy.Assess(Protocol, Host, HasConstantPort ? Port : null, mode);
 
-        var implicitPort = HasConstantPort && MailPorts.IsImplicitTls(Port, Protocol);
-        switch (Mode)
-        {
-            case TlsMode.None:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : new TransportAssessment(TransportIssue.NoTls, TlsMode.StartTls, null, string.Empty);
-            case TlsMode.StartTlsWhenAvailable:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : new TransportAssessment(TransportIssue.OpportunisticTls, TlsMode.StartTls, null, string.Empty);
-            case TlsMode.Auto:
-                // Auto picks implicit TLS on the implicit-TLS port and opportunistic STARTTLS on every other port.
-                return HasConstantPort && !implicitPort
-                    ? new TransportAssessment(TransportIssue.OpportunisticTls, TlsMode.StartTls, null, string.Empty)
-                    : default;
-            case TlsMode.StartTls:
-                return implicitPort
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.SslOnConnect, null, Hangs)
-                    : default;
-            case TlsMode.SslOnConnect:
-                return HasConstantPort && MailPorts.IsStartTls(Port, Protocol)
-                    ? new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, null, HandshakeFails)
-                    : default;
-            default:
-                return default;
-        }
-    }
+    /// <summary>The mode as the code spells it, with the condition under which it applies, for messages.</summary>
+    public string ModeDisplay => WithCondition(WrittenMode);
 
-    /// <summary>The mode as the code spells it, for messages.</summary>
-    public string ModeDisplay => Shape switch
+    private string WrittenMode => Shape switch
     {
         ConnectShape.UseSsl => Mode == TlsMode.SslOnConnect ? "implicit TLS (useSsl: true)" : "opportunistic STARTTLS (useSsl: false)",
+        _ when Condition is not null => MailPorts.Name(Mode),
         ConnectShape.Uri => Mode switch
         {
             TlsMode.SslOnConnect => "implicit TLS ('" + UriScheme + "://')",
@@ -194,6 +150,24 @@ internal sealed class MailKitConnection
         },
         _ => ModeIsDefault ? "SecureSocketOptions.Auto (the default)" : MailPorts.Name(Mode),
     };
+
+    /// <summary>
+    /// The setting as the code spells it, for messages that say what it means themselves ("uses opportunistic
+    /// STARTTLS"): <c>useSsl: false</c>, <c>'smtp://'</c>, <c>SecureSocketOptions.None</c>.
+    /// </summary>
+    public string SettingDisplay => Shape switch
+    {
+        ConnectShape.UseSsl => WithCondition(Mode == TlsMode.SslOnConnect ? "useSsl: true" : "useSsl: false"),
+        ConnectShape.Uri => Mode switch
+        {
+            TlsMode.None => "'?starttls=never'",
+            TlsMode.StartTls => "'?starttls=always'",
+            _ => "'" + UriScheme + "://'",
+        },
+        _ => ModeDisplay,
+    };
+
+    private string WithCondition(string setting) => Condition is null ? setting : setting + " when " + Condition;
 
     /// <summary>How to spell the working setting in this call's own terms.</summary>
     public string RemedyDisplay(TlsMode mode) => Shape == ConnectShape.Uri
@@ -207,17 +181,17 @@ internal sealed class MailKitConnection
         _ => scheme.EndsWith("s", StringComparison.OrdinalIgnoreCase) ? scheme : scheme + "s",
     };
 
-    private static MailKitConnection? Create(IInvocationOperation invocation, KnownTypes types, CancellationToken cancellationToken)
+    private static MailKitConnection? Create(MethodCall call, KnownTypes types, CancellationToken cancellationToken)
     {
-        IArgumentOperation? host = null;
-        IArgumentOperation? port = null;
-        IArgumentOperation? options = null;
-        IArgumentOperation? useSsl = null;
-        IArgumentOperation? uri = null;
-        foreach (var argument in invocation.Arguments)
+        CallArgument? host = null;
+        CallArgument? port = null;
+        CallArgument? options = null;
+        CallArgument? useSsl = null;
+        CallArgument? uri = null;
+        foreach (var argument in call.Arguments)
         {
             var parameter = argument.Parameter;
-            switch (parameter?.Name)
+            switch (parameter.Name)
             {
                 case "host":
                     host = argument;
@@ -231,47 +205,47 @@ internal sealed class MailKitConnection
                 case "useSsl" when parameter.Type.SpecialType == SpecialType.System_Boolean:
                     useSsl = argument;
                     break;
-                case "uri" when parameter.Type.Name == "Uri":
+                case "uri" when types.Is(parameter.Type, KnownType.System_Uri):
                     uri = argument;
                     break;
             }
         }
 
-        var protocol = HostResolver.ProtocolOf(invocation.Instance?.Type ?? invocation.TargetMethod.ContainingType, types);
+        var protocol = HostResolver.ProtocolOf(call.ReceiverType, types);
         if (uri is not null)
         {
-            return FromUri(invocation, uri, protocol, cancellationToken);
+            return FromUri(call, uri, protocol, cancellationToken);
         }
 
         MailKitConnection connection;
         if (options is not null)
         {
-            connection = new MailKitConnection(invocation, ConnectShape.Options, protocol) { ModeArgument = options };
-            if (options.ArgumentKind == ArgumentKind.DefaultValue)
+            connection = new MailKitConnection(call, ConnectShape.Options, protocol) { ModeArgument = options.Bound };
+            if (options.IsDefault || options.Value is null)
             {
                 connection.Mode = TlsMode.Auto;
                 connection.ModeIsDefault = true;
             }
             else
             {
-                connection.Mode = ResolveOptions(options.Value, types, cancellationToken);
+                connection.SetBranches(ValueBranches.Of(options.Value, cancellationToken), value => ModeOfOptions(value, types));
             }
         }
-        else if (useSsl is not null)
+        else if (useSsl?.Value is { } useSslValue)
         {
-            connection = new MailKitConnection(invocation, ConnectShape.UseSsl, protocol) { ModeArgument = useSsl };
-            connection.Mode = ConstantResolver.TryResolve(useSsl.Value, cancellationToken, out var resolved) && resolved.Value is bool ssl
-                ? ssl ? TlsMode.SslOnConnect : TlsMode.StartTlsWhenAvailable
-                : TlsMode.Unknown;
+            connection = new MailKitConnection(call, ConnectShape.UseSsl, protocol) { ModeArgument = useSsl.Bound };
+
+            // A flag from configuration is a branch too: its false value is opportunistic STARTTLS.
+            connection.SetBranches(ValueBranches.OfFlag(useSslValue, cancellationToken), value => value is bool ssl ? (ssl ? TlsMode.SslOnConnect : TlsMode.StartTlsWhenAvailable) : TlsMode.Unknown);
         }
         else
         {
             return null;
         }
 
-        connection.Host = host is null ? null : HostResolver.HostOfValue(host.Value, cancellationToken);
-        connection.PortArgument = port;
-        if (port is null || port.ArgumentKind == ArgumentKind.DefaultValue)
+        connection.Host = host?.Value is null ? null : HostResolver.HostOfValue(host.Value, cancellationToken);
+        connection.PortArgument = port?.Bound;
+        if (port is null || port.IsDefault)
         {
             connection.HasConstantPort = true;
             connection.Port = 0;
@@ -282,13 +256,75 @@ internal sealed class MailKitConnection
             connection.Port = number;
         }
 
+        connection.ChooseBranch();
         return connection;
     }
 
-    private static TlsMode ResolveOptions(IOperation value, KnownTypes types, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the modes the setting can take. All equal: that mode, unconditionally. Different: decided in
+    /// <see cref="ChooseBranch"/> once the port is known.
+    /// </summary>
+    private void SetBranches(ImmutableArray<ValueBranch> branches, Func<object?, TlsMode> modeOf)
     {
-        if (!ConstantResolver.TryResolve(value, cancellationToken, out var resolved) || resolved.Value is null
-            || types.Get(KnownType.MailKit_Security_SecureSocketOptions) is not { } enumType)
+        var builder = ImmutableArray.CreateBuilder<(TlsMode, ValueBranch)>(branches.Length);
+        foreach (var branch in branches)
+        {
+            var mode = modeOf(branch.Value);
+            if (mode != TlsMode.Unknown)
+            {
+                builder.Add((mode, branch));
+            }
+        }
+
+        modeBranches = builder.ToImmutable();
+        Mode = modeBranches.IsEmpty ? TlsMode.Unknown : modeBranches[0].Mode;
+        if (modeBranches.Any(b => b.Mode != Mode))
+        {
+            Mode = TlsMode.Unknown;
+        }
+        else if (!modeBranches.IsEmpty)
+        {
+            // One mode on every path: a condition would only restate where it comes from.
+            modeBranches = ImmutableArray<(TlsMode, ValueBranch)>.Empty;
+        }
+    }
+
+    /// <summary>
+    /// The weakest branch decides a conditional setting (SPEC: one finding per concern per site): plaintext before
+    /// opportunistic STARTTLS; branches that only mismatch the port are not reported, the code may pair them with
+    /// other ports at run time.
+    /// </summary>
+    private void ChooseBranch()
+    {
+        if (modeBranches.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        (TlsMode Mode, ValueBranch Branch)? weakest = null;
+        var weakestIssue = TransportIssue.None;
+        foreach (var candidate in modeBranches)
+        {
+            var issue = Assess(candidate.Mode).Issue;
+            if (issue is TransportIssue.NoTls or TransportIssue.OpportunisticTls
+                && (weakest is null || (issue == TransportIssue.NoTls && weakestIssue != TransportIssue.NoTls)))
+            {
+                weakest = candidate;
+                weakestIssue = issue;
+            }
+        }
+
+        if (weakest is { } chosen)
+        {
+            Mode = chosen.Mode;
+            Condition = chosen.Branch.Condition;
+            ConditionSource = chosen.Branch.Source;
+        }
+    }
+
+    private static TlsMode ModeOfOptions(object? value, KnownTypes types)
+    {
+        if (value is null || types.Get(KnownType.MailKit_Security_SecureSocketOptions) is not { } enumType)
         {
             return TlsMode.Unknown;
         }
@@ -296,7 +332,7 @@ internal sealed class MailKitConnection
         // Map by member name rather than by number, so the mapping follows the library's own declaration.
         foreach (var member in enumType.GetMembers())
         {
-            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, resolved.Value)
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value)
                 && Enum.TryParse<TlsMode>(field.Name, out var mode) && mode != TlsMode.Unknown)
             {
                 return mode;
@@ -306,9 +342,9 @@ internal sealed class MailKitConnection
         return TlsMode.Unknown;
     }
 
-    private static MailKitConnection? FromUri(IInvocationOperation invocation, IArgumentOperation uri, MailProtocol protocol, CancellationToken cancellationToken)
+    private static MailKitConnection? FromUri(MethodCall call, CallArgument uri, MailProtocol protocol, CancellationToken cancellationToken)
     {
-        var connection = new MailKitConnection(invocation, ConnectShape.Uri, protocol) { ModeArgument = uri };
+        var connection = new MailKitConnection(call, ConnectShape.Uri, protocol) { ModeArgument = uri.Bound };
         var text = ConnectionUris.Resolve(uri.Value, cancellationToken) ?? UriTemplate(uri.Value, cancellationToken);
         var schemeEnd = text?.IndexOf("://", StringComparison.Ordinal) ?? -1;
         if (text is null || schemeEnd <= 0 || text.IndexOf(Unknown) is >= 0 and var firstUnknown && firstUnknown < schemeEnd || !ConnectionUris.IsMailUri(text))

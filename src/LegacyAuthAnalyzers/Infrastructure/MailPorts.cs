@@ -35,9 +35,50 @@ internal static class MailPorts
         _ => port is 25 or 587 or 143 or 110,
     };
 
-    /// <summary>Microsoft 365 SMTP AUTH takes STARTTLS on 587 (or 25) only; 465 is not offered (DOMAIN §3).</summary>
+    /// <summary>
+    /// Microsoft's SMTP hosts take STARTTLS on 587 (or 25) only; 465 is not offered (DOMAIN §3): Microsoft 365
+    /// (<c>smtp.office365.com</c>, its legacy and High Volume Email hosts) and Outlook.com (<c>smtp-mail.outlook.com</c>,
+    /// the older <c>smtp.live.com</c>), in code and in configuration files alike.
+    /// </summary>
     public static bool RejectsImplicitTls(string? host) =>
-        MailHosts.Normalize(host) is "smtp.office365.com" or "smtp-legacy.office365.com";
+        MailHosts.Normalize(host) is "smtp.office365.com" or "smtp-legacy.office365.com" or "smtp-hve.office365.com" or "smtp-mail.outlook.com" or "smtp.live.com";
+
+    /// <summary>
+    /// A MailKit <c>SecureSocketOptions</c> as configuration writes it: a member name in any case, optionally
+    /// qualified, or its number in the library's declaration order.
+    /// </summary>
+    public static TlsMode ParseSecureSocketOptions(string? text)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return TlsMode.Unknown;
+        }
+
+        var dot = text!.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            text = text.Substring(dot + 1);
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number < SecureSocketOptionsOrder.Length ? SecureSocketOptionsOrder[number] : TlsMode.Unknown;
+        }
+
+        foreach (var mode in SecureSocketOptionsOrder)
+        {
+            if (string.Equals(text, mode.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return mode;
+            }
+        }
+
+        return TlsMode.Unknown;
+    }
+
+    // MailKit.Security.SecureSocketOptions in declaration order, so that a number maps to its member.
+    private static readonly TlsMode[] SecureSocketOptionsOrder = { TlsMode.None, TlsMode.Auto, TlsMode.SslOnConnect, TlsMode.StartTls, TlsMode.StartTlsWhenAvailable };
 
     public static string Name(TlsMode mode) => "SecureSocketOptions." + mode;
 }

@@ -43,7 +43,10 @@ internal static class NetworkCredentials
             case IPropertyReferenceOperation property when types.Is(property.Property.ContainingType, KnownType.System_Net_CredentialCache):
                 return new CredentialValue(isDefault: true, isNetworkCredential: true, null, null, null);
             case IObjectCreationOperation creation:
-                return FromCreation(creation, types);
+                return MethodCall.FromCreation(creation) is { } call ? FromCreation(call, types) : default;
+            case IInvalidOperation invalid:
+                // new NetworkCredential(settings.User, settings.Password) where the settings type does not resolve.
+                return CallRecovery.Recover(invalid) is { Method.MethodKind: MethodKind.Constructor } recovered ? FromCreation(recovered, types) : Untraced(invalid.Type, types);
             case ILocalReferenceOperation local:
                 return FromLocal(local, types);
             case IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation:
@@ -53,9 +56,9 @@ internal static class NetworkCredentials
         }
     }
 
-    private static CredentialValue FromCreation(IObjectCreationOperation creation, KnownTypes types)
+    private static CredentialValue FromCreation(MethodCall creation, KnownTypes types)
     {
-        if (!types.IsOrDerivesFrom(creation.Type, KnownType.System_Net_NetworkCredential))
+        if (!types.IsOrDerivesFrom(creation.Method.ContainingType, KnownType.System_Net_NetworkCredential))
         {
             return default;
         }
@@ -64,7 +67,7 @@ internal static class NetworkCredentials
         IOperation? password = null;
         foreach (var argument in creation.Arguments)
         {
-            switch (argument.Parameter?.Name)
+            switch (argument.Parameter.Name)
             {
                 case "userName":
                     user = argument.Value;
@@ -93,7 +96,7 @@ internal static class NetworkCredentials
             }
         }
 
-        return new CredentialValue(false, true, creation, user, password);
+        return new CredentialValue(false, true, creation.Operation, user, password);
     }
 
     private static CredentialValue FromLocal(ILocalReferenceOperation reference, KnownTypes types)

@@ -41,9 +41,10 @@ internal static class MailKitTransportAnalysis
         start.RegisterOperationAction(
             context =>
             {
-                var invocation = (IInvocationOperation)context.Operation;
-                if (!MailKitConnection.IsConnectName(invocation.TargetMethod.Name)
-                    || !MailKitConnection.TryGet(invocation, types, context.CancellationToken, out var connection))
+                var operation = context.Operation;
+                var name = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : CallRecovery.InvokedName(operation.Syntax);
+                if (name is null || !MailKitConnection.IsConnectName(name)
+                    || !MailKitConnection.TryGet(operation, types, context.CancellationToken, out var connection))
                 {
                     return;
                 }
@@ -54,14 +55,40 @@ internal static class MailKitTransportAnalysis
                     return;
                 }
 
-                var options = LegacyAuthOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-                if (MailHosts.IsLocal(connection.Host, options))
+                var options = LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
+                if (MailHosts.IsLocal(connection.Host, options) || HasPlaceholderHost(connection.Call, context.CancellationToken))
                 {
                     return;
                 }
 
                 report(context, connection, assessment);
             },
-            OperationKind.Invocation);
+            OperationKind.Invocation,
+            OperationKind.Invalid);
+    }
+
+    /// <summary>
+    /// <c>Connect(null, …)</c>, <c>Connect(string.Empty, …)</c> or <c>Connect("host", …)</c>: argument-validation tests
+    /// and placeholders, not a connection that can send anything.
+    /// </summary>
+    private static bool HasPlaceholderHost(MethodCall call, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter.Name != "host" || argument.Value is null)
+            {
+                continue;
+            }
+
+            if (argument.Value.ConstantValue is { HasValue: true, Value: null }
+                || ConstantResolver.Unwrap(argument.Value) is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                return true;
+            }
+
+            return ConstantResolver.TryResolveString(argument.Value, cancellationToken, out var host, out _) && MailHosts.IsPlaceholder(host);
+        }
+
+        return false;
     }
 }

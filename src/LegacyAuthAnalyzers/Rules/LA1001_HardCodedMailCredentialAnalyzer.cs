@@ -16,7 +16,7 @@ public sealed class LA1001_HardCodedMailCredentialAnalyzer : DiagnosticAnalyzer
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSite, includeSignInSites: true);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)
@@ -35,6 +35,6 @@ public sealed class LA1001_HardCodedMailCredentialAnalyzer : DiagnosticAnalyzer
             secret.AdditionalLocations,
             context.Site.Api,
             secret.Value.Length,
-            context.Site.ParameterName);
+            SecretRemedies.PasswordInCode);
     }
 }

@@ -16,7 +16,7 @@ public sealed class LA1002_PasswordAuthenticationAnalyzer : DiagnosticAnalyzer
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSite);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)

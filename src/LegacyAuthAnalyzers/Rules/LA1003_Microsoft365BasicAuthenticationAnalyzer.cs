@@ -7,6 +7,9 @@ namespace LegacyAuthAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA1003_Microsoft365BasicAuthenticationAnalyzer : DiagnosticAnalyzer
 {
+    private const string PersonalAccountStatus =
+        "the user is a personal Outlook.com account, and Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA1003_Microsoft365BasicAuthentication);
 
@@ -16,7 +19,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationAnalyzer : DiagnosticA
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.Migration, AnalyzeSite);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)
@@ -27,13 +30,18 @@ public sealed class LA1003_Microsoft365BasicAuthenticationAnalyzer : DiagnosticA
             return;
         }
 
+        // A personal account signs in to the Microsoft 365 hosts too, but lost Basic auth with Outlook.com (DOMAIN §1).
+        var status = !MailHosts.IsOutlookCom(host)
+            && MailHosts.IsPersonalAccount(CredentialUsers.ConstantUser(context.Site, context.Types, context.OperationContext.CancellationToken))
+            ? PersonalAccountStatus
+            : Status(host!, context.Site.Endpoint.Protocol);
         context.Report(
             Descriptors.LA1003_Microsoft365BasicAuthentication,
             context.Site.Sink.Syntax.GetLocation(),
             null,
             context.Site.Api,
             "'" + host + "'",
-            Status(host!, context.Site.Endpoint.Protocol));
+            status);
     }
 
     /// <summary>What Microsoft switched off for this host and protocol, and when (DOMAIN §1).</summary>

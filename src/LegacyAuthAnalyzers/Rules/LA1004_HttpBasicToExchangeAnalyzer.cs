@@ -19,13 +19,6 @@ namespace LegacyAuthAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
 {
-    // Parameters that take the address of an HTTP request across HttpClient, HttpRequestMessage, WebClient and WebRequest.
-    private static readonly ImmutableHashSet<string> UrlParameterNames = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "requestUri", "requestUriString", "uri", "url", "address", "baseAddress", "uriString");
-
-    // Exchange's own HTTP endpoints, wherever the server runs.
-    private static readonly string[] ExchangePaths = { "/ews/", "/autodiscover/", "/microsoft-server-activesync" };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA1004_HttpBasicToExchange);
 
@@ -37,6 +30,11 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
 
             // Raw HTTP to Exchange needs no mail library, but a project without one only pays for object creations and
@@ -65,46 +63,34 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalyzer
     {
         private readonly KnownTypes types;
-        private readonly INamedTypeSymbol? httpRequestHeader;
+        private readonly HttpBasicAuthorizations basic;
 
         public CompilationAnalyzer(KnownTypes types)
         {
             this.types = types;
-            HeaderValue = types.Get(KnownType.System_Net_Http_Headers_AuthenticationHeaderValue);
-            httpRequestHeader = types.Get(KnownType.System_Net_HttpRequestHeader);
+            basic = new HttpBasicAuthorizations(types);
         }
 
-        public INamedTypeSymbol? HeaderValue { get; }
+        public INamedTypeSymbol? HeaderValue => basic.HeaderValue;
 
         /// <summary><c>new AuthenticationHeaderValue("Basic", …)</c>.</summary>
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(creation.Type, HeaderValue)
-                || creation.Arguments.Length == 0
-                || creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string scheme }
-                || !string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+            if (basic.IsBasicHeaderValue(creation, out _))
             {
-                return;
+                ReportIfExchange(context, creation, HttpBasicAuthorizations.HeaderValueApi);
             }
-
-            ReportIfExchange(context, creation, "new AuthenticationHeaderValue(\"Basic\", …)");
         }
 
         /// <summary><c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>.</summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation" or "Set")
-                || invocation.Arguments.Length != 2
-                || !IsAuthorizationHeaderName(invocation.Arguments[0].Value)
-                || !IsInSystemNet(invocation.TargetMethod.ContainingType)
-                || !IsBasicValue(invocation.Arguments[1].Value, context.CancellationToken))
+            if (basic.BasicHeaderAdded(invocation, context.CancellationToken) is not null)
             {
-                return;
+                ReportIfExchange(context, invocation, HttpBasicAuthorizations.HeaderWriteApi);
             }
-
-            ReportIfExchange(context, invocation, "The Authorization header");
         }
 
         /// <summary><c>headers["Authorization"] = "Basic …"</c> or <c>handler.Credentials = new NetworkCredential(…)</c>.</summary>
@@ -118,11 +104,9 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
 
             if (target.Arguments.Length == 1)
             {
-                if (IsAuthorizationHeaderName(target.Arguments[0].Value)
-                    && IsInSystemNet(target.Property.ContainingType)
-                    && IsBasicValue(assignment.Value, context.CancellationToken))
+                if (basic.BasicHeaderAssigned(assignment, context.CancellationToken) is not null)
                 {
-                    ReportIfExchange(context, assignment, "The Authorization header");
+                    ReportIfExchange(context, assignment, HttpBasicAuthorizations.HeaderWriteApi);
                 }
 
                 return;
@@ -149,92 +133,13 @@ public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
             || types.IsOrDerivesFrom(type, KnownType.System_Net_WebClient)
             || types.IsOrDerivesFrom(type, KnownType.System_Net_WebRequest);
 
-        private bool IsAuthorizationHeaderName(IOperation value)
-        {
-            var constant = ConstantResolver.Unwrap(value)?.ConstantValue ?? default;
-            if (!constant.HasValue)
-            {
-                return false;
-            }
-
-            if (constant.Value is string name)
-            {
-                return string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase);
-            }
-
-            // HttpRequestHeader.Authorization, as WebClient.Headers and WebRequest.Headers take it.
-            return ConstantResolver.Unwrap(value) is IFieldReferenceOperation { Field.Name: "Authorization" } field
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, httpRequestHeader);
-        }
-
-        private static bool IsBasicValue(IOperation value, CancellationToken cancellationToken) =>
-            TemplateText.Of(value, cancellationToken) is { } text && text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsInSystemNet(INamedTypeSymbol? type)
-        {
-            var ns = type?.ContainingNamespace?.ToDisplayString();
-            return ns is "System.Net" or "System.Net.Http.Headers";
-        }
-
         private static void ReportIfExchange(OperationAnalysisContext context, IOperation site, string api)
         {
             var options = LegacyAuthOptions.For(context.Options, site.Syntax.SyntaxTree);
-            if (ExchangeHostIn(ConstantResolver.Root(site), options, context.CancellationToken) is { } host)
+            if (HttpBasicAuthorizations.ExchangeHostFor(site, options, context.CancellationToken) is { } host)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA1004_HttpBasicToExchange, site.Syntax.GetLocation(), api, host));
             }
-        }
-
-        /// <summary>
-        /// The host of the first Exchange endpoint the member sends to: a constant URL given to an HTTP request
-        /// parameter (<c>requestUri</c>, <c>address</c>, any <c>Uri</c>) or assigned to <c>BaseAddress</c>,
-        /// <c>RequestUri</c> or <c>Url</c>.
-        /// </summary>
-        private static string? ExchangeHostIn(IOperation body, LegacyAuthOptions options, CancellationToken cancellationToken)
-        {
-            foreach (var operation in body.Descendants())
-            {
-                var value = operation switch
-                {
-                    IArgumentOperation { Parameter: { } parameter } argument
-                        when parameter.Type.Name == "Uri" || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
-                        => argument.Value,
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" or "RequestUri" or "Url" } } assignment
-                        => assignment.Value,
-                    _ => null,
-                };
-
-                if (value is not null && ExchangeHost(ConstantUrls.Resolve(value, cancellationToken), options) is { } host)
-                {
-                    return host;
-                }
-            }
-
-            return null;
-        }
-
-        private static string? ExchangeHost(string? url, LegacyAuthOptions options)
-        {
-            var host = MailHosts.Normalize(url);
-            if (host is null || MailHosts.IsLocal(host, options))
-            {
-                return null;
-            }
-
-            if (MailHosts.IsMicrosoft365(host, options))
-            {
-                return host;
-            }
-
-            foreach (var path in ExchangePaths)
-            {
-                if (url!.IndexOf(path, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return host;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -6,7 +6,8 @@ namespace LegacyAuthAnalyzers.Rules;
 
 /// <summary>
 /// LA2001: a mail connection that never negotiates TLS. MailKit with <c>SecureSocketOptions.None</c> or a
-/// <c>?starttls=never</c> URI; System.Net.Mail <c>SmtpClient</c> whose <c>EnableSsl</c> is false or never set.
+/// <c>?starttls=never</c> URI, or a conditional mode with a <c>None</c> branch; System.Net.Mail <c>SmtpClient</c> whose
+/// <c>EnableSsl</c> is false, never set, or read from a settings property that ships false.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
@@ -24,6 +25,11 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -41,9 +47,9 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
     private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment) =>
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2001_MailWithoutTls,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
-            connection.Api + " with " + connection.ModeDisplay,
+            connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay));
 
     /// <summary>A client whose <c>EnableSsl</c> is never set in the body that creates and configures it.</summary>
@@ -87,9 +93,16 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
 
         var cancellationToken = context.CancellationToken;
+        string? setting = null;
         if (!SmtpClientConfiguration.IsConstant(assignment.Value, false, cancellationToken))
         {
-            return;
+            // EnableSsl = settings.EnableSsl where the settings class ships false: plaintext unless someone configures it.
+            if (!ShippedDefaults.IsFalseByDefault(assignment.Value, cancellationToken))
+            {
+                return;
+            }
+
+            setting = OperationTree.DisplayName(assignment.Value);
         }
 
         var configuration = SmtpClientConfiguration.ForReceiver(target.Instance, assignment, members, cancellationToken);
@@ -98,10 +111,16 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (setting is not null && configuration.EnableSslWrites.Count > 1)
+        {
+            // The setting is one of several writes (false first, then the setting where it is on): not the default path.
+            return;
+        }
+
         foreach (var write in configuration.EnableSslWrites)
         {
             // Set false as a default and then from a setting, or to true: not a plaintext client.
-            if (!SmtpClientConfiguration.IsConstant(write.Value, false, cancellationToken))
+            if (!ReferenceEquals(write, assignment) && !SmtpClientConfiguration.IsConstant(write.Value, false, cancellationToken))
             {
                 return;
             }
@@ -116,7 +135,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
             Descriptors.LA2001_MailWithoutTls,
             assignment.Syntax.GetLocation(),
             TransportProperties.For(new TransportAssessment(TransportIssue.NoTls, TlsMode.StartTls, null, string.Empty)),
-            SmtpClientName + " (EnableSsl = false)",
+            setting is null ? SmtpClientName + " (EnableSsl = false)" : SmtpClientName + " (EnableSsl from " + setting + ", false unless configured)",
             host));
     }
 
@@ -131,7 +150,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
 
         var options = LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
         var constantHost = configuration.Host(cancellationToken);
-        if (MailHosts.IsLocal(constantHost, options))
+        if (MailHosts.IsLocal(constantHost, options) || constantHost is not null && MailHosts.IsPlaceholder(constantHost))
         {
             return false;
         }

@@ -23,6 +23,11 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -34,9 +39,9 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment) =>
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2002_OpportunisticTls,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
-            connection.Api + " with " + connection.ModeDisplay,
+            connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay,
             connection.RemedyDisplay(assessment.FixMode)));
 }

@@ -15,11 +15,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 {
     private const string SmtpClientName = "System.Net.Mail.SmtpClient";
     private const string SmtpClientMode = "STARTTLS or plaintext";
-    private const string SmtpClientConsequence = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
     private const string SmtpClientRemedy = "port 587 with EnableSsl = true";
-
-    private static readonly ImmutableDictionary<string, string?> SmtpClientFix = TransportProperties.For(
-        new TransportAssessment(TransportIssue.PortMismatch, TlsMode.StartTls, MailPorts.SmtpSubmission, SmtpClientConsequence));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA2003_PortTlsMismatch);
@@ -32,6 +28,11 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {
@@ -48,16 +49,17 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
 
     private static void ReportMailKit(OperationAnalysisContext context, MailKitConnection connection, TransportAssessment assessment)
     {
-        var port = (assessment.FixPort ?? connection.Port).ToString(CultureInfo.InvariantCulture);
+        // Say the port only when it changes: "use SecureSocketOptions.StartTls on port 587".
+        var newPort = assessment.FixPort is { } port && port != connection.Port ? " on port " + port.ToString(CultureInfo.InvariantCulture) : string.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
-            connection.Invocation.Syntax.GetLocation(),
+            connection.Operation.Syntax.GetLocation(),
             TransportProperties.For(assessment),
             connection.Api,
             connection.ModeDisplay,
             connection.Port.ToString(CultureInfo.InvariantCulture),
             assessment.Consequence,
-            connection.RemedyDisplay(assessment.FixMode) + " on port " + port));
+            connection.RemedyDisplay(assessment.FixMode) + newPort));
     }
 
     /// <summary><c>new SmtpClient(host, 465)</c>, unless a later <c>Port</c> write decides the port instead.</summary>
@@ -82,7 +84,7 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, SmtpClientConfiguration.CreationLocation(creation));
+        Report(context, SmtpClientConfiguration.CreationLocation(creation), configuration);
     }
 
     /// <summary><c>Port = 465</c> on a System.Net.Mail client, in the object initializer or later.</summary>
@@ -106,21 +108,25 @@ public sealed class LA2003_PortTlsMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, assignment.Syntax.GetLocation());
+        Report(context, assignment.Syntax.GetLocation(), configuration);
     }
 
     private static bool SendsOverNetwork(SmtpClientConfiguration configuration, OperationAnalysisContext context) =>
         !configuration.DeliversWithoutNetwork(context.CancellationToken)
-        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken);
+        && !configuration.IsLocal(LegacyAuthOptions.For(context.Options, context.Operation.Syntax.SyntaxTree), context.CancellationToken)
+        && !(configuration.Host(context.CancellationToken) is { } host && MailHosts.IsPlaceholder(host));
 
-    private static void Report(OperationAnalysisContext context, Location location) =>
+    private static void Report(OperationAnalysisContext context, Location location, SmtpClientConfiguration configuration)
+    {
+        var assessment = TransportPolicy.AssessSystemNetMail(configuration.Host(context.CancellationToken), MailPorts.SmtpImplicitTls, enableSsl: null);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2003_PortTlsMismatch,
             location,
-            SmtpClientFix,
+            TransportProperties.For(assessment),
             SmtpClientName,
             SmtpClientMode,
             "465",
-            SmtpClientConsequence,
+            assessment.Consequence,
             SmtpClientRemedy));
+    }
 }

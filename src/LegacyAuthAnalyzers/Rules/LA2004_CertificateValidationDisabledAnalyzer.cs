@@ -28,6 +28,11 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             var global = types.Get(KnownType.System_Net_ServicePointManager)?.GetMembers(CallbackName).OfType<IPropertySymbol>().FirstOrDefault();
             // The global callback only matters where mail goes through it: System.Net.Mail or EWS (and MailKit on
@@ -67,8 +72,8 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         }
 
         var cancellationToken = context.CancellationToken;
-        if (!CertificateCallbacks.AcceptsAnyCertificate(assignment.Value, cancellationToken)
-            || CertificateCallbacks.IsInDeadBranch(assignment, cancellationToken))
+        var verdict = CertificateCallbacks.Judge(assignment.Value, cancellationToken);
+        if (!verdict.AcceptsAny || CertificateCallbacks.IsInDeadBranch(assignment, cancellationToken))
         {
             return;
         }
@@ -97,13 +102,31 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
             subject = clientName + "." + CallbackName;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, assignment.Value.Syntax.GetLocation(), subject));
+        // A setting-gated bypass names the setting, so the reader knows which deployments are open.
+        var condition = verdict.Condition ?? CertificateCallbacks.EnclosingSetting(assignment);
+        if (condition is not null)
+        {
+            subject += ", " + condition + ",";
+        }
+
+        // The `return true` (or the returned setting) is where the bypass lives when it is not plain to see in the
+        // callback itself: a method elsewhere, or a setting deep in a body.
+        var location = assignment.Value.Syntax.GetLocation();
+        var additional = verdict.AcceptSite is { } site && (verdict.Condition is not null || !Contains(location, site))
+            ? ImmutableArray.Create(site)
+            : ImmutableArray<Location>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, location, additional, subject));
     }
+
+    private static bool Contains(Location outer, Location inner) =>
+        outer.SourceTree == inner.SourceTree && outer.SourceSpan.Contains(inner.SourceSpan);
 
     /// <summary>
     /// Whether mail in this compilation goes through the global callback, decided once and only when an accepting
-    /// global callback is found. <c>SmtpClient</c> resolves in every .NET reference set, so "uses System.Net.Mail"
-    /// means the source names System.Net.Mail's <c>SmtpClient</c>.
+    /// global callback is found. A library that is referenced but never used sends no mail (a scan that references
+    /// every mail library would otherwise report every global callback), so "uses" means the source names one of its
+    /// types: System.Net.Mail's <c>SmtpClient</c> (which resolves in every .NET reference set), a type of the EWS
+    /// Managed API, or a MailKit type on .NET Framework.
     /// </summary>
     private sealed class GlobalCallbackScope
     {
@@ -148,33 +171,60 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
 
         private string? Compute(CancellationToken cancellationToken)
         {
-            if (types.Get(KnownType.System_Net_Mail_SmtpClient) is { } smtpClient && NamesType(smtpClient, cancellationToken))
-            {
-                return "System.Net.Mail";
-            }
-
-            if (types.HasEws)
-            {
-                return "EWS";
-            }
+            var smtpClient = types.Get(KnownType.System_Net_Mail_SmtpClient);
+            var ews = types.Get(KnownType.Microsoft_Exchange_WebServices_Data_ExchangeService)?.ContainingAssembly;
 
             // MailKit falls back to the global callback only on .NET Framework, whose core library is mscorlib.
-            if (types.HasMailKit && compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Name == "mscorlib")
+            var mailKit = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Name == "mscorlib"
+                ? types.Get(KnownType.MailKit_MailService)?.ContainingAssembly
+                : null;
+            if (smtpClient is null && ews is null && mailKit is null)
             {
-                return "MailKit on .NET Framework";
+                return null;
             }
 
-            return null;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (smtpClient is not null)
+            {
+                names.Add(smtpClient.Name);
+            }
+
+            AddTypeNames(names, ews);
+            AddTypeNames(names, mailKit);
+
+            var usesEws = false;
+            var usesMailKit = false;
+            foreach (var named in NamedTypes(names, cancellationToken))
+            {
+                if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, smtpClient))
+                {
+                    return "System.Net.Mail";
+                }
+
+                usesEws |= ews is not null && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, ews);
+                usesMailKit |= mailKit is not null && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, mailKit);
+            }
+
+            return usesEws ? "EWS" : usesMailKit ? "MailKit on .NET Framework" : null;
         }
 
-        private bool NamesType(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private static void AddTypeNames(HashSet<string> names, IAssemblySymbol? assembly)
+        {
+            if (assembly is not null)
+            {
+                names.UnionWith(assembly.TypeNames);
+            }
+        }
+
+        /// <summary>The types the source names among <paramref name="names"/> (a type, or the type of a member called).</summary>
+        private IEnumerable<INamedTypeSymbol> NamedTypes(HashSet<string> names, CancellationToken cancellationToken)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != type.Name)
+                    if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
                     {
                         continue;
                     }
@@ -183,15 +233,12 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
                     model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
                     var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
-                    var named = symbol as INamedTypeSymbol ?? (symbol as IMethodSymbol)?.ContainingType;
-                    if (SymbolEqualityComparer.Default.Equals(named?.OriginalDefinition, type))
+                    if ((symbol as INamedTypeSymbol ?? (symbol as IMethodSymbol)?.ContainingType) is { } named)
                     {
-                        return true;
+                        yield return named;
                     }
                 }
             }
-
-            return false;
         }
     }
 }

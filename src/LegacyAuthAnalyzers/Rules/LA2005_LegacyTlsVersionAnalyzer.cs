@@ -31,6 +31,11 @@ public sealed class LA2005_LegacyTlsVersionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.ServerConnection))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             if (types.HasMailKit)
             {

@@ -21,7 +21,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite, RegisterSettingDeclarations);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSite, RegisterSettingDeclarations, includeSignInSites: true);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)
@@ -45,7 +45,7 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             secret.AdditionalLocations,
             context.Site.Api,
             SecretShapes.DescribeAppPassword(secret.Value),
-            context.Site.ParameterName);
+            SecretRemedies.AppPasswordInCode);
     }
 
     /// <summary>Whether the secret comes from a mail password setting whose initializer the declaration check reports.</summary>
@@ -122,6 +122,6 @@ public sealed class LA3001_AppPasswordShapedSecretAnalyzer : DiagnosticAnalyzer
             value.Syntax.GetLocation(),
             member.ContainingType.Name + "." + member.Name,
             SecretShapes.DescribeAppPassword(text),
-            member.Name));
+            SecretRemedies.AppPasswordInCode));
     }
 }

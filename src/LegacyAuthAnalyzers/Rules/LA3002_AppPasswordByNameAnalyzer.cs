@@ -22,7 +22,7 @@ public sealed class LA3002_AppPasswordByNameAnalyzer : DiagnosticAnalyzer
 
         // Secrets in generated code (designer files, scaffolded settings) leak just the same.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        CredentialSiteAnalysis.Register(context, AnalyzeSite);
+        CredentialSiteAnalysis.Register(context, TestProjectFinding.Migration, AnalyzeSite);
     }
 
     private static void AnalyzeSite(CredentialSiteContext context)

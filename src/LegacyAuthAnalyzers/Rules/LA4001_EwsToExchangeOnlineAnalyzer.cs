@@ -22,6 +22,11 @@ public sealed class LA4001_EwsToExchangeOnlineAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
             var exchangeService = types.Get(KnownType.Microsoft_Exchange_WebServices_Data_ExchangeService);
             if (exchangeService is null)

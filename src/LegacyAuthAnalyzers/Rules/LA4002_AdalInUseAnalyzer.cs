@@ -19,6 +19,11 @@ public sealed class LA4002_AdalInUseAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var authenticationContext = KnownTypes.For(start.Compilation).Get(KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext);
             if (authenticationContext is null)
             {

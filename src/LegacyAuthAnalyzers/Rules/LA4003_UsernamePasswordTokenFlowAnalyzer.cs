@@ -25,21 +25,15 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
     /// <summary><c>AcquireTokenByUsernamePassword</c> on an MSAL public client: the device code fix applies.</summary>
     public const string MsalPublicClientKind = "MsalPublicClient";
 
-    /// <summary>XOAUTH2 fed by a public client's <c>AcquireTokenByUsernamePassword</c>, which is the additional location.</summary>
-    public const string MailTokenFromPublicClientKind = "MailTokenFromPublicClient";
-
     private const string OtherKind = "Other";
 
-    private const string RopcMethodName = "AcquireTokenByUsernamePassword";
+    private const string RopcMethodName = PasswordTokenFlows.RopcMethodName;
 
     // How far a token is followed back through locals, awaits and builder chains to the call that produced it.
     private const int MaxTraceDepth = 12;
 
     private static readonly ImmutableDictionary<string, string?> PublicClientProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindKey, MsalPublicClientKind);
-
-    private static readonly ImmutableDictionary<string, string?> MailTokenFromPublicClientProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindKey, MailTokenFromPublicClientKind);
 
     private static readonly ImmutableDictionary<string, string?> OtherProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindKey, OtherKind);
@@ -55,6 +49,11 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!TestProjects.Reports(start.Compilation, start.Options, TestProjectFinding.Migration))
+            {
+                return;
+            }
+
             var types = KnownTypes.For(start.Compilation);
 
             // A hand-made password grant needs no identity library, but a project without one only pays for object
@@ -101,34 +100,29 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
     private sealed class CompilationAnalyzer
     {
         private readonly KnownTypes types;
-        private readonly INamedTypeSymbol? adalUserPasswordCredential;
-        private readonly INamedTypeSymbol? azureUsernamePasswordCredential;
+        private readonly PasswordTokenFlows flows;
         private readonly INamedTypeSymbol? saslOAuth2;
-        private readonly INamedTypeSymbol? stringContent;
-        private readonly INamedTypeSymbol? formUrlEncodedContent;
+        private readonly INamedTypeSymbol? ewsOAuthCredentials;
 
         public CompilationAnalyzer(KnownTypes types)
         {
             this.types = types;
-            Msal = types.Get(KnownType.Microsoft_Identity_Client_PublicClientApplicationBuilder)?.ContainingAssembly;
-            adalUserPasswordCredential = types.Get(KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_UserPasswordCredential);
-            azureUsernamePasswordCredential = types.Get(KnownType.Azure_Identity_UsernamePasswordCredential);
+            flows = new PasswordTokenFlows(types);
             saslOAuth2 = Msal is null ? null : types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2);
-            stringContent = types.Get(KnownType.System_Net_Http_StringContent);
-            formUrlEncodedContent = types.Get(KnownType.System_Net_Http_FormUrlEncodedContent);
+            ewsOAuthCredentials = Msal is null ? null : types.Get(KnownType.Microsoft_Exchange_WebServices_Data_OAuthCredentials);
         }
 
-        public IAssemblySymbol? Msal { get; }
+        public IAssemblySymbol? Msal => flows.Msal;
 
-        public bool HasHttp => stringContent is not null || formUrlEncodedContent is not null;
+        public bool HasHttp => flows.HasHttp;
 
-        public bool HasCreationChecks => HasHttp || adalUserPasswordCredential is not null || azureUsernamePasswordCredential is not null || saslOAuth2 is not null;
+        public bool HasCreationChecks => HasHttp || flows.HasPasswordCredentials;
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name != RopcMethodName || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Msal))
+            if (!flows.IsRopcCall(invocation))
             {
                 return;
             }
@@ -136,7 +130,54 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             var typeName = invocation.Instance?.Type?.Name is { Length: > 0 } name ? name : method.ContainingType.Name;
             var properties = IsPublicClientRopc(invocation, types) ? PublicClientProperties : OtherProperties;
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LA4003_UsernamePasswordTokenFlow, invocation.Syntax.GetLocation(), properties, typeName + "." + RopcMethodName));
+                Descriptors.LA4003_UsernamePasswordTokenFlow,
+                invocation.Syntax.GetLocation(),
+                TokenConsumers(invocation, context.CancellationToken),
+                properties,
+                typeName + "." + RopcMethodName));
+        }
+
+        /// <summary>
+        /// One finding per flow: the XOAUTH2 mechanism (<c>new SaslMechanismOAuth2</c>) or EWS <c>OAuthCredentials</c>
+        /// that takes this call's token in the same member is an additional location of the call's finding, not a
+        /// finding of its own.
+        /// </summary>
+        private List<Location>? TokenConsumers(IInvocationOperation ropc, System.Threading.CancellationToken cancellationToken)
+        {
+            if (saslOAuth2 is null && ewsOAuthCredentials is null)
+            {
+                return null;
+            }
+
+            List<Location>? consumers = null;
+            foreach (var operation in OperationTree.Root(ropc).Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IObjectCreationOperation { Type: { } type } creation
+                    && (SymbolEqualityComparer.Default.Equals(type, saslOAuth2) || SymbolEqualityComparer.Default.Equals(type, ewsOAuthCredentials))
+                    && TokenArgument(creation) is { } token
+                    && ReferenceEquals(FindRopcCall(token, 0), ropc))
+                {
+                    (consumers ??= new List<Location>()).Add(creation.Syntax.GetLocation());
+                }
+            }
+
+            return consumers;
+        }
+
+        /// <summary>The token a consumer takes: XOAUTH2's second string (after the user name), EWS's only one.</summary>
+        private static IOperation? TokenArgument(IObjectCreationOperation creation)
+        {
+            IOperation? token = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    token = argument.Value;
+                }
+            }
+
+            return token;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -150,23 +191,18 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
 
             try
             {
-                if (SymbolEqualityComparer.Default.Equals(type, adalUserPasswordCredential)
-                    || SymbolEqualityComparer.Default.Equals(type, azureUsernamePasswordCredential))
+                if (flows.IsPasswordCredential(type))
                 {
                     Report(context, creation.Syntax, null, "new " + type.Name);
                 }
-                else if (SymbolEqualityComparer.Default.Equals(type, saslOAuth2))
-                {
-                    AnalyzeMailToken(context, creation);
-                }
-                else if (SymbolEqualityComparer.Default.Equals(type, stringContent))
+                else if (SymbolEqualityComparer.Default.Equals(type, flows.StringContent))
                 {
                     if (creation.Arguments.Length > 0 && PasswordGrantText.Contains(TemplateText.Of(creation.Arguments[0].Value, context.CancellationToken)))
                     {
                         Report(context, creation.Syntax, null, "A token request with grant_type=password");
                     }
                 }
-                else if (SymbolEqualityComparer.Default.Equals(type, formUrlEncodedContent))
+                else if (SymbolEqualityComparer.Default.Equals(type, flows.FormUrlEncodedContent))
                 {
                     AnalyzeFormContent(context, creation);
                 }
@@ -187,7 +223,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             foreach (var initializer in ((IAnonymousObjectCreationOperation)context.Operation).Initializers)
             {
                 if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "grant_type" } } assignment
-                    && IsPassword(assignment.Value, context.CancellationToken))
+                    && PasswordTokenFlows.IsPasswordGrant(assignment.Value, context.CancellationToken))
                 {
                     Report(context, assignment.Syntax, null, "A token request with grant_type=password");
                     return;
@@ -199,8 +235,8 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
         private static void AnalyzePairs(OperationAnalysisContext context, IObjectCreationOperation creation)
         {
             if (creation.Arguments.Length == 2
-                && IsGrantTypeKey(creation.Arguments[0].Value)
-                && IsPassword(creation.Arguments[1].Value, context.CancellationToken))
+                && PasswordTokenFlows.IsGrantTypeKey(creation.Arguments[0].Value)
+                && PasswordTokenFlows.IsPasswordGrant(creation.Arguments[1].Value, context.CancellationToken))
             {
                 Report(context, creation.Syntax, null, "A token request with grant_type=password");
                 return;
@@ -213,7 +249,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
 
             foreach (var element in creation.Initializer.Initializers)
             {
-                if (IsPasswordGrantPair(element, context.CancellationToken))
+                if (PasswordTokenFlows.IsPasswordGrantPair(element, context.CancellationToken))
                 {
                     Report(context, element.Syntax, null, "A token request with grant_type=password");
                     return;
@@ -243,38 +279,12 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
 
                 if (receiver is ILocalReferenceOperation local
                     && SymbolEqualityComparer.Default.Equals(local.Local, form.Local)
-                    && IsPasswordGrantPair(operation, context.CancellationToken))
+                    && PasswordTokenFlows.IsPasswordGrantPair(operation, context.CancellationToken))
                 {
                     Report(context, creation.Syntax, operation.Syntax, "A token request with grant_type=password");
                     return;
                 }
             }
-        }
-
-        /// <summary>XOAUTH2 with a token that <c>AcquireTokenByUsernamePassword</c> produced in the same member.</summary>
-        private void AnalyzeMailToken(OperationAnalysisContext context, IObjectCreationOperation creation)
-        {
-            IOperation? token = null;
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Ordinal == 1)
-                {
-                    token = argument.Value;
-                }
-            }
-
-            if (token is null || FindRopcCall(token, 0) is not { } ropc)
-            {
-                return;
-            }
-
-            var properties = IsPublicClientRopc(ropc, types) ? MailTokenFromPublicClientProperties : OtherProperties;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LA4003_UsernamePasswordTokenFlow,
-                creation.Syntax.GetLocation(),
-                new[] { ropc.Syntax.GetLocation() },
-                properties,
-                "new " + creation.Type!.Name + " with a token from " + RopcMethodName));
         }
 
         /// <summary>
@@ -292,7 +302,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (invocation.TargetMethod.Name == RopcMethodName && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, Msal))
+                    if (flows.IsRopcCall(invocation))
                     {
                         return invocation;
                     }
@@ -323,23 +333,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
             }
         }
 
-        private static bool IsPasswordGrantPair(IOperation element, CancellationToken cancellationToken) => element switch
-        {
-            IInvocationOperation { Arguments.Length: 2 } add =>
-                IsGrantTypeKey(add.Arguments[0].Value) && IsPassword(add.Arguments[1].Value, cancellationToken),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment =>
-                IsGrantTypeKey(indexer.Arguments[0].Value) && IsPassword(assignment.Value, cancellationToken),
-            _ => false,
-        };
-
-        // The key must be written as a constant; resolving it through variables would cost work on every pair of every
-        // collection initializer in the compilation.
-        private static bool IsGrantTypeKey(IOperation value) =>
-            value.ConstantValue is { HasValue: true, Value: "grant_type" };
-
-        private static bool IsPassword(IOperation value, CancellationToken cancellationToken) =>
-            ConstantResolver.TryResolveString(value, cancellationToken, out var text, out _) && text == "password";
-
         private static void Report(OperationAnalysisContext context, SyntaxNode node, SyntaxNode? additional, string api) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.LA4003_UsernamePasswordTokenFlow,
@@ -347,65 +340,5 @@ public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyze
                 additional is null ? null : new[] { additional.GetLocation() },
                 OtherProperties,
                 api));
-    }
-
-    /// <summary>Finds the password grant in a request body, form-encoded or JSON.</summary>
-    private static class PasswordGrantText
-    {
-        public static bool Contains(string? text)
-        {
-            if (text is null)
-            {
-                return false;
-            }
-
-            return ContainsForm(text) || ContainsJson(text);
-        }
-
-        // grant_type=password&…, not grant_type=password_reset or similar.
-        private static bool ContainsForm(string text)
-        {
-            const string Pair = "grant_type=password";
-            for (var index = text.IndexOf(Pair, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Pair, index + 1, StringComparison.Ordinal))
-            {
-                var before = index == 0 ? '&' : text[index - 1];
-                var after = index + Pair.Length == text.Length ? '&' : text[index + Pair.Length];
-                if (!IsWordCharacter(before) && !IsWordCharacter(after))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // "grant_type" : "password"
-        private static bool ContainsJson(string text)
-        {
-            const string Key = "\"grant_type\"";
-            for (var index = text.IndexOf(Key, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Key, index + 1, StringComparison.Ordinal))
-            {
-                var position = SkipWhitespace(text, index + Key.Length);
-                if (position < text.Length && text[position] == ':'
-                    && string.CompareOrdinal(text, SkipWhitespace(text, position + 1), "\"password\"", 0, 10) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static int SkipWhitespace(string text, int position)
-        {
-            while (position < text.Length && char.IsWhiteSpace(text[position]))
-            {
-                position++;
-            }
-
-            return position;
-        }
-
-        private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
     }
 }

@@ -147,7 +147,7 @@ public sealed partial class RuleContractTests
         Assert.True(descriptor.Description.ToString().Length >= 40, "the description should explain the rule, not restate the title");
         Assert.True(descriptor.IsEnabledByDefault);
         Assert.Contains(descriptor.CustomTags, tag => CwePattern().IsMatch(tag));
-        Assert.Equal($"https://github.com/legacyauthanalyzers/LegacyAuthAnalyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal($"{ProjectLinks.Url}/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
     }
 
     [Theory]

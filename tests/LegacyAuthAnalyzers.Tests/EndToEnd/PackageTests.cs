@@ -1,15 +1,18 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using LegacyAuthAnalyzers.DocGen;
 using Microsoft.CodeAnalysis.Diagnostics;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.EndToEnd;
 
 /// <summary>The NuGet package as a user gets it: its layout, its metadata, and a new project that installs it.</summary>
 [Collection(ProcessTestCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed class PackageTests : IClassFixture<PackedPackageFixture>
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
@@ -70,12 +73,76 @@ public sealed class PackageTests : IClassFixture<PackedPackageFixture>
     }
 
     [Fact]
-    public void Package_ReadmeIsTheRepositoryReadme()
+    public void Package_ReadmeIsTheRepositoryReadmeWithAbsoluteLinks()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
+        var readme = PackedText("README.md");
 
-        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), reader.ReadToEnd());
+        Assert.Equal(PackageReadme.Render(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), ProjectLinks.Url), readme);
+        var targets = PackageReadme.LinkTargets(readme).ToList();
+        Assert.Contains(targets, target => target == ProjectLinks.Url + "/blob/main/docs/rules/LA1001.md");
+        Assert.All(targets, target => Assert.False(PackageReadme.IsRelative(target), $"relative link '{target}' in the packed README"));
+        Assert.DoesNotMatch(@"(?:href|src)=""(?!https?://)", readme);
+    }
+
+    [Fact]
+    public void Nuspec_HasProjectRepositoryIconTagsAndReleaseNotesFromTheDeclaredUrl()
+    {
+        var metadata = Nuspec().Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(element => element.Name.LocalName == name)?.Value;
+
+        Assert.Equal(ProjectLinks.Url, DeclaredProjectUrl());
+        Assert.Equal(ProjectLinks.Url, Value("projectUrl"));
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Equal(ProjectLinks.Url + ".git", (string?)repository.Attribute("url"));
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? string.Empty);
+        Assert.Contains(ProjectLinks.Url + "/blob/main/CHANGELOG.md", Value("releaseNotes"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "CHANGELOG.md")), "the release notes point at a CHANGELOG.md that does not exist");
+        Assert.Contains("analyzers", (Value("tags") ?? string.Empty).Split(' '));
+        Assert.Contains("oauth", (Value("tags") ?? string.Empty).Split(' '));
+
+        var icon = Value("icon");
+        Assert.False(string.IsNullOrEmpty(icon), "no icon");
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var image = new MemoryStream();
+        using (var entry = archive.GetEntry(icon!)!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, image.ToArray()[..4]);
+    }
+
+    [Fact]
+    public void PackedDescriptors_HelpLinksStartWithTheDeclaredUrl()
+    {
+        var descriptors = typeof(Descriptors).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+            .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+            .ToList();
+
+        Assert.NotEmpty(descriptors);
+        Assert.All(descriptors, descriptor => Assert.StartsWith(DeclaredProjectUrl() + "/", descriptor.HelpLinkUri, StringComparison.Ordinal));
+
+        // The packed analyzer assembly holds the same URL the loaded one does: its help links come from one constant.
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var image = new MemoryStream();
+        using (var entry = archive.GetEntry(AnalyzerFolder + "LegacyAuthAnalyzers.dll")!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        var metadata = pe.GetMetadataReader();
+        var strings = new List<string>();
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+        {
+            strings.Add(metadata.GetUserString(handle));
+        }
+
+        Assert.Contains(strings, text => text.StartsWith(DeclaredProjectUrl() + "/blob/main/docs/rules/", StringComparison.Ordinal));
+        Assert.DoesNotContain(strings, text => text.StartsWith("https://github.com/", StringComparison.Ordinal) && !text.StartsWith(DeclaredProjectUrl(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -132,6 +199,20 @@ public sealed class PackageTests : IClassFixture<PackedPackageFixture>
 
         Assert.True(build.ExitCode != 0, build.ToString());
         Assert.Contains("error LAPRESET", build.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>LegacyAuthAnalyzersProjectUrl as Directory.Build.props declares it.</summary>
+    private static string DeclaredProjectUrl()
+    {
+        var props = XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props"));
+        return Assert.Single(props.Descendants(), element => element.Name.LocalName == "LegacyAuthAnalyzersProjectUrl").Value.Trim();
+    }
+
+    private string PackedText(string entryName)
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry(entryName)!.Open());
+        return reader.ReadToEnd();
     }
 
     private List<string> Entries()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LegacyAuthAnalyzers.DocGen;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.EndToEnd;
@@ -9,6 +10,7 @@ namespace LegacyAuthAnalyzers.Tests.EndToEnd;
 /// the SARIF log CI uploads.
 /// </summary>
 [Collection(ProcessTestCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed partial class SampleBuildTests : IClassFixture<SampleBuildFixture>
 {
     private readonly SampleBuildFixture build;

@@ -1,4 +1,5 @@
 using LegacyAuthAnalyzers.DocGen;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.EndToEnd;
@@ -8,6 +9,7 @@ namespace LegacyAuthAnalyzers.Tests.EndToEnd;
 /// package, and the result still builds, with only the findings no fix handles left.
 /// </summary>
 [Collection(ProcessTestCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed class SampleFixTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -13,6 +14,7 @@ namespace LegacyAuthAnalyzers.Tests.Fixes;
 /// project outside the repository, through the Fix All provider over the whole solution, and the result builds with
 /// no LA1003 finding left, no password left and one token provider class.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed class DotnetFormatTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(8);

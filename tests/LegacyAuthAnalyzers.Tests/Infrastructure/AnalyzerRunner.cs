@@ -17,10 +17,19 @@ public static class AnalyzerRunner
     public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync([StringSyntax("C#-test")] string source, params DiagnosticAnalyzer[] analyzers)
         => GetDiagnosticsAsync(source, TestReferences.All, ImmutableDictionary<string, string>.Empty, analyzers);
 
+    public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(
+        [StringSyntax("C#-test")] string source,
+        ImmutableArray<MetadataReference> references,
+        ImmutableDictionary<string, string> options,
+        params DiagnosticAnalyzer[] analyzers)
+        => GetDiagnosticsAsync(source, references, options, ImmutableArray<AdditionalText>.Empty, analyzers);
+
+    /// <param name="additionalFiles">Configuration files, for example from <see cref="AdditionalFile"/>.</param>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(
         [StringSyntax("C#-test")] string source,
         ImmutableArray<MetadataReference> references,
         ImmutableDictionary<string, string> options,
+        ImmutableArray<AdditionalText> additionalFiles,
         params DiagnosticAnalyzer[] analyzers)
     {
         var compilation = Compile(source, references);
@@ -30,7 +39,7 @@ public static class AnalyzerRunner
             throw new InvalidOperationException("The test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
 
-        var (diagnostics, exceptions) = await RunAsync(compilation, options, analyzers);
+        var (diagnostics, exceptions) = await RunAsync(compilation, CreateOptions(options, additionalFiles), analyzers);
         if (!exceptions.IsEmpty)
         {
             throw new InvalidOperationException("An analyzer threw:" + Environment.NewLine + string.Join(Environment.NewLine, exceptions));
@@ -40,14 +49,18 @@ public static class AnalyzerRunner
     }
 
     /// <summary>Runs the analyzers and returns every diagnostic (AD0001 included) and every exception they threw.</summary>
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)> RunAsync(
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)> RunAsync(
         Compilation compilation, ImmutableDictionary<string, string> options, params DiagnosticAnalyzer[] analyzers)
+        => RunAsync(compilation, CreateOptions(options), analyzers);
+
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)> RunAsync(
+        Compilation compilation, AnalyzerOptions options, DiagnosticAnalyzer[] analyzers)
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers.ToImmutableArray(),
             new CompilationWithAnalyzersOptions(
-                CreateOptions(options),
+                options,
                 onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
@@ -66,7 +79,22 @@ public static class AnalyzerRunner
 
     /// <summary>Analyzer options where every file and the global configuration see <paramref name="options"/>.</summary>
     public static AnalyzerOptions CreateOptions(ImmutableDictionary<string, string> options)
-        => new(ImmutableArray<AdditionalText>.Empty, new OptionsProvider(options));
+        => CreateOptions(options, ImmutableArray<AdditionalText>.Empty);
+
+    public static AnalyzerOptions CreateOptions(ImmutableDictionary<string, string> options, ImmutableArray<AdditionalText> additionalFiles)
+        => new(additionalFiles, new OptionsProvider(options));
+
+    /// <summary>An additional file (a web.config or appsettings.json) with the given text.</summary>
+    public static AdditionalText AdditionalFile(string path, string text) => new InMemoryText(path, text);
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly Microsoft.CodeAnalysis.Text.SourceText source = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => source;
+    }
 
     /// <summary>The same options for every file and for the global configuration, as a root .editorconfig gives.</summary>
     private sealed class OptionsProvider(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider

@@ -71,6 +71,12 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 
+        /// <summary>With <see cref="CodeFixTestBehaviors.FixOne"/>: which of the fixable findings (in source order) gets the fix.</summary>
+        public Func<ImmutableArray<Diagnostic>, Diagnostic?>? DiagnosticSelector { get; set; }
+
+        protected override Diagnostic? TrySelectDiagnosticToFix(ImmutableArray<Diagnostic> fixableDiagnostics)
+            => DiagnosticSelector is null ? base.TrySelectDiagnosticToFix(fixableDiagnostics) : DiagnosticSelector(fixableDiagnostics);
+
         protected override CompilationOptions CreateCompilationOptions()
             => VerifierDefaults.WithDefaults(base.CreateCompilationOptions());
 

@@ -50,6 +50,19 @@ internal static class CredentialFixTest
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// For a site whose host the code does not know: the OAuth action is offered on the site, but Fix All (and so
+    /// <c>dotnet format</c>) never applies it, so the source and its finding stay as they are.
+    /// </summary>
+    public static Action<CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test> FixAllLeavesUnknownHost<TAnalyzer, TCodeFix>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new() =>
+        test =>
+        {
+            test.BatchFixedState.Sources.Add(source);
+            test.BatchFixedState.ExpectedDiagnostics.AddRange(expected);
+        };
+
     /// <summary>A fix test whose fixed state must compile without warnings, documentation warnings aside.</summary>
     public static CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test Create<TAnalyzer, TCodeFix>(string equivalenceKey)
         where TAnalyzer : DiagnosticAnalyzer, new()

@@ -41,7 +41,10 @@ internal static class DotnetFormatFixAll
 
         foreach (var (fileName, source) in sources)
         {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), fileName, SourceText.From(source), filePath: "/src/" + fileName);
+            // Configuration files (appsettings.json, app.config) are additional files, as the package's build props make them.
+            solution = fileName.EndsWith(".cs", StringComparison.Ordinal)
+                ? solution.AddDocument(DocumentId.CreateNewId(projectId), fileName, SourceText.From(source), filePath: "/src/" + fileName)
+                : solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), fileName, SourceText.From(source), filePath: "/src/" + fileName);
         }
 
         var project = solution.GetProject(projectId)!;

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using LegacyAuthAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,6 +15,7 @@ namespace LegacyAuthAnalyzers.Tests.Robustness;
 /// versions of them, on pathological inputs and on malformed configuration files.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
+[Trait(TestCategories.Name, TestCategories.Robustness)]
 public sealed class RobustnessTests(ITestOutputHelper output)
 {
     // Generous: analysis may take this many times the compiler's own time on the same input plus the reference time,

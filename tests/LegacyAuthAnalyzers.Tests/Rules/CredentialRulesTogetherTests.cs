@@ -118,6 +118,35 @@ public sealed class CredentialRulesTogetherTests
     }
 
     [Fact]
+    public async Task UriBuiltFromParameters_ReportsLA1002AndLA1003NotLA1001()
+    {
+        // The user info comes from parameters: password authentication all the same, but nothing hard-coded.
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Send(SmtpClient client, string user, string password) =>
+                    client.Connect(new Uri($"smtp://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@smtp.office365.com:587"));
+
+                public static void Read(ImapClient client, string user, string password, string host)
+                {
+                    var uri = new Uri("imaps://" + user + ":" + password + "@" + host + ":993");
+                    client.Connect(uri);
+                }
+            }
+            """;
+
+        var diagnostics = await RunAllAsync(source);
+
+        Assert.Equal(["LA1002", "LA1003"], Ids(diagnostics));
+        Assert.Contains("'smtp.office365.com'", diagnostics.Single(d => d.Id == "LA1003").GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("a mail server", diagnostics.Single(d => d.Id == "LA1002").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManySites_OneFindingPerConcernPerSite()
     {
         var diagnostics = await RunAllAsync(ManySites);

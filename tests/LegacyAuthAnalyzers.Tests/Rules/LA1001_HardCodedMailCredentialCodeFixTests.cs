@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.CodeFixes.Fixes;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
@@ -14,8 +15,8 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
     private const string AppOnly = LA1001_HardCodedMailCredentialCodeFix.OAuthAppOnlyKey;
     private const string ReadFromEnvironment = LA1001_HardCodedMailCredentialCodeFix.ReadFromEnvironmentKey;
 
-    private static DiagnosticResult Expected(int location, string api, int length, string parameter = "password") =>
-        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, parameter);
+    private static DiagnosticResult Expected(int location, string api, int length) =>
+        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
 
     [Fact]
     public async Task LiteralForThirdPartyServer_FixesToEnvironmentVariable()
@@ -168,7 +169,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
                 public void Send(MailMessage message)
                 {
                     const string user = "alerts@contoso.com";
-                    var password = "Al3rts-Local-Pwd";
+                    var {|#1:password|} = "Al3rts-Local-Pwd";
                     using var client = new SmtpClient("smtp.office365.com")
                     {
                         Port = 587,
@@ -204,7 +205,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             """;
 
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
-            source, fixedSource, AppOnly, [Expected(0, "SmtpClient.Credentials", 16)], CredentialFixTest.Provider("Contoso.Alerts"), ["Al3rts-Local-Pwd"]);
+            source, fixedSource, AppOnly, [Expected(0, "SmtpClient.Credentials", 16).WithLocation(1)], CredentialFixTest.Provider("Contoso.Alerts"), ["Al3rts-Local-Pwd"]);
     }
 
     [Fact]
@@ -251,8 +252,20 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
             }
             """;
 
+        // The OAuth action assumes Microsoft 365 and says so; Fix All applies it only where the host is known.
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
-            source, oauthFixed, AppOnly, [Expected(0, "SmtpClient.Authenticate", 16)], CredentialFixTest.Provider(null), ["Unkn0wn-Host-Pwd"]);
+            source,
+            oauthFixed,
+            AppOnly,
+            [Expected(0, "SmtpClient.Authenticate", 16)],
+            CredentialFixTest.Provider(null),
+            ["Unkn0wn-Host-Pwd"],
+            test =>
+            {
+                CredentialFixTest.FixAllLeavesUnknownHost<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(source, Expected(0, "SmtpClient.Authenticate", 16))(test);
+                test.CodeActionVerifier = (action, verifier) =>
+                    verifier.Equal("Use OAuth 2.0 with an app-only token (MSAL client credentials), assuming the server is Microsoft 365", action.Title);
+            });
         await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
             source, environmentFixed, ReadFromEnvironment, [Expected(0, "SmtpClient.Authenticate", 16)], null, ["Unkn0wn-Host-Pwd"]);
     }
@@ -335,4 +348,88 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
         test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", 16));
         await test.RunAsync();
     }
+
+    private const string TopLevelProgram = """
+        using MailKit.Net.Imap;
+        using MailKit.Net.Pop3;
+        using MailKit.Net.Smtp;
+
+        var email = "alerts@fabrikam-mail.net";
+        var {|#3:password|} = "Tr1ple-Use-Secret";
+
+        Pop3();
+        Imap();
+        Smtp();
+
+        void Pop3()
+        {
+            using var client = new Pop3Client();
+            client.Connect("pop.fabrikam-mail.net", 995, true);
+            client.Authenticate(email, {|#0:password|});
+        }
+
+        void Imap()
+        {
+            using var client = new ImapClient();
+            client.Connect("imap.fabrikam-mail.net", 993, true);
+            client.Authenticate(email, {|#1:password|});
+        }
+
+        void Smtp()
+        {
+            using var client = new SmtpClient();
+            client.Connect("smtp.fabrikam-mail.net", 587, MailKit.Security.SecureSocketOptions.StartTls);
+            client.Authenticate(email, {|#2:password|});
+        }
+        """;
+
+    private static string ReadVariable(string protocol) =>
+        $"Environment.GetEnvironmentVariable(\"{protocol}_PASSWORD\") ?? throw new InvalidOperationException(\"Set the {protocol}_PASSWORD environment variable to the {protocol} password.\")";
+
+    [Theory]
+    [InlineData(0, "POP3")]
+    [InlineData(1, "IMAP")]
+    [InlineData(2, "SMTP")]
+    public async Task TopLevelPasswordReadByThreeLocalFunctions_OneFixKeepsTheDeclarationTheOthersUse(int fixedIndex, string protocol)
+    {
+        // One finding fixed: the declaration stays for the two local functions that still read it.
+        var fixedSource = "using System;\n" + TopLevelProgram.Replace("{|#" + fixedIndex + ":password|}", ReadVariable(protocol), StringComparison.Ordinal);
+        var remaining = Enumerable.Range(0, 3).Where(i => i != fixedIndex).ToList();
+
+        var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(ReadFromEnvironment);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestCode = TopLevelProgram;
+        test.FixedState.Sources.Add(fixedSource);
+        // The declaration on its own line is each finding's additional location.
+        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17).WithLocation(3)));
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining.Select(i => Expected(i, Api(i), 17).WithLocation(3)));
+        test.NumberOfIncrementalIterations = 1;
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck | CodeFixTestBehaviors.FixOne;
+        test.DiagnosticSelector = diagnostics => diagnostics[fixedIndex];
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TopLevelPasswordReadByThreeLocalFunctions_FixAllRemovesTheDeclaration()
+    {
+        var fixedSource = "using System;\n" + TopLevelProgram
+            .Replace("{|#0:password|}", ReadVariable("POP3"), StringComparison.Ordinal)
+            .Replace("{|#1:password|}", ReadVariable("IMAP"), StringComparison.Ordinal)
+            .Replace("{|#2:password|}", ReadVariable("SMTP"), StringComparison.Ordinal)
+            .Replace("var {|#3:password|} = \"Tr1ple-Use-Secret\";\n", string.Empty, StringComparison.Ordinal);
+
+        var test = CredentialFixTest.Create<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(ReadFromEnvironment);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestCode = TopLevelProgram;
+        test.FixedCode = fixedSource;
+        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 3).Select(i => Expected(i, Api(i), 17).WithLocation(3)));
+        await test.RunAsync();
+    }
+
+    private static string Api(int index) => index switch
+    {
+        0 => "Pop3Client.Authenticate",
+        1 => "ImapClient.Authenticate",
+        _ => "SmtpClient.Authenticate",
+    };
 }

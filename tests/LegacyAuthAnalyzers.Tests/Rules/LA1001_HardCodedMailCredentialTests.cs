@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ImapClient.AuthenticateAsync", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ImapClient.AuthenticateAsync", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("Pop3Client.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("Pop3Client.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -264,7 +265,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.AuthenticateAsync", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.AuthenticateAsync", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -279,7 +280,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("IMailService.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("IMailService.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Theory]
@@ -304,7 +305,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new " + mechanism, 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new " + mechanism, 12, SecretRemedies.PasswordInCode));
     }
 
     [Theory]
@@ -331,7 +332,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new " + mechanism, 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new " + mechanism, 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -351,7 +352,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -369,7 +370,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -388,7 +389,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -407,7 +408,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ExchangeService.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ExchangeService.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -426,7 +427,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ImapClient.Connect", 12, "uri"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("ImapClient.Connect", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -445,7 +446,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ConnectAsync", 12, "uri"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ConnectAsync", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -467,7 +468,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                     }
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("Mailer.Login", 12, "secret") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("Mailer.Login", 12, SecretRemedies.PasswordInCode) },
         };
         test.TestState.AnalyzerConfigFiles.Add((EditorConfigs.Path, EditorConfigs.With("legacy_auth.credential_sinks", "Contoso.Mail.Mailer.Login(secret)")));
 
@@ -493,7 +494,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                     }
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("new MailAccount", 12, "password") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("new MailAccount", 12, SecretRemedies.PasswordInCode) },
             // Without MailKit or EWS the custom sink alone must be enough to register the analysis.
             References = TestReferences.WithoutMailLibraries,
         };
@@ -521,7 +522,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                     }
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("MailGateway.Send", 12, "smtpPassword") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("MailGateway.Send", 12, SecretRemedies.PasswordInCode) },
         };
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nlegacy_auth.credential_sinks = Contoso.Mail.MailGateway.Send(smtpPassword)\n"));
 
@@ -577,7 +578,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                     """,
                 },
             },
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode) },
         };
 
         await test.RunAsync();
@@ -597,7 +598,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -614,7 +615,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -631,7 +632,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -645,13 +646,13 @@ public sealed class LA1001_HardCodedMailCredentialTests
                 public static void Login(SmtpClient client)
                 {
                     var user = "alerts@example.com";
-                    var password = "Tr0ub4dor&3x";
+                    var {|#1:password|} = "Tr0ub4dor&3x";
                     client.Authenticate(user, {|#0:password|});
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -664,13 +665,13 @@ public sealed class LA1001_HardCodedMailCredentialTests
             {
                 public static void Login(SmtpClient client)
                 {
-                    const string password = "Tr0ub4dor&3x";
+                    const string {|#1:password|} = "Tr0ub4dor&3x";
                     client.Authenticate("alerts@example.com", {|#0:password|});
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -688,7 +689,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -705,7 +706,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -720,7 +721,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 13, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 13, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -749,7 +750,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.AuthenticateAsync", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.AuthenticateAsync", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -766,7 +767,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                 client.Authenticate("alerts@example.com", {|#0:"Tr0ub4dor&3x"|});
                 """,
             TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, "password") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode) },
         };
 
         await test.RunAsync();
@@ -789,7 +790,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     // ---- Must stay silent ----
@@ -901,24 +902,24 @@ public sealed class LA1001_HardCodedMailCredentialTests
     }
 
     [Fact]
-    public async Task PublicMutableField_NoDiagnostic()
+    public async Task PublicMutableFieldWithLiteralDefault_ReportsDiagnostic()
     {
-        // Any code in the program may overwrite a public mutable field before it is used: its value is not known.
+        // Other code may overwrite a public mutable field, but its literal initializer is the default that ships.
         const string source = """
             using MailKit.Net.Smtp;
 
             public static class MailSettings
             {
-                public static string Password = "Tr0ub4dor&3x";
+                public static string {|#1:Password|} = "Tr0ub4dor&3x";
             }
 
             public static class Mailer
             {
-                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", MailSettings.Password);
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", {|#0:MailSettings.Password|});
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", 12, SecretRemedies.PasswordInCode));
     }
 
     [Theory]
@@ -933,6 +934,34 @@ public sealed class LA1001_HardCodedMailCredentialTests
     [InlineData("#{SmtpPassword}#")]
     [InlineData("__SMTP_PASSWORD__")]
     [InlineData("********")]
+    [InlineData("your password")]
+    [InlineData("Sender Pass")]
+    [InlineData("<password>")]
+    [InlineData("xxx")]
+    [InlineData("{password}")]
+    [InlineData("YOUR_SMTP_PASSWORD_HERE")]
+    [InlineData("yourEmailPassword")]
+    [InlineData("EnterYourPasswordHere")]
+    [InlineData("senha")]
+    [InlineData("Sua senha")]
+    [InlineData("contraseña")]
+    [InlineData("Tu contraseña")]
+    [InlineData("Passwort")]
+    [InlineData("Ihr Passwort")]
+    [InlineData("mot de passe")]
+    [InlineData("Votre mot de passe")]
+    [InlineData("MotDePasse")]
+    [InlineData("wachtwoord")]
+    [InlineData("Uw wachtwoord")]
+    [InlineData("parola")]
+    [InlineData("La tua password")]
+    [InlineData("hasło")]
+    [InlineData("Twoje hasło")]
+    [InlineData("пароль")]
+    [InlineData("Ваш пароль")]
+    [InlineData("密码")]
+    [InlineData("你的密码")]
+    [InlineData("yoursenderpasswd")]
     public async Task Placeholder_NoDiagnostic(string placeholder)
     {
         var source = $$"""
@@ -947,6 +976,28 @@ public sealed class LA1001_HardCodedMailCredentialTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("Password123!")]
+    [InlineData("senha2024")]
+    [InlineData("SenderPass#7")]
+    [InlineData("contraseña-segura")]
+    [InlineData("wachtwoord99")]
+    [InlineData("your password is Kx7#pQ")]
+    public async Task WordsForPasswordWithASecretInThem_ReportsDiagnostic(string secret)
+    {
+        // A name for the password next to digits, symbols or other words is a secret, not a placeholder.
+        var source = $$"""
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", {|#0:"{{secret}}"|});
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", secret.Length, SecretRemedies.PasswordInCode));
     }
 
     [Fact]
@@ -1141,7 +1192,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
                     };
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode) },
         };
         test.TestState.AnalyzerConfigFiles.Add((EditorConfigs.Path, EditorConfigs.With("legacy_auth.local_hosts", "mailsink")));
 
@@ -1181,7 +1232,7 @@ public sealed class LA1001_HardCodedMailCredentialTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, TestReferences.WithoutMailLibraries, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, "password"));
+        await Verify.VerifyAnalyzerAsync(source, TestReferences.WithoutMailLibraries, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", 12, SecretRemedies.PasswordInCode));
     }
 
     [Fact]

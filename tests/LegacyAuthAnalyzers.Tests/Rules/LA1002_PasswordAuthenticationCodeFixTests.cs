@@ -74,7 +74,9 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
             LA1002_PasswordAuthenticationCodeFix.OAuthSignedInUserKey,
             [Expected(0, "ImapClient.AuthenticateAsync", "a mail server")],
             CredentialFixTest.Provider("Contoso.Sync", UserSignIn.Interactive),
-            []);
+            [],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                source, Expected(0, "ImapClient.AuthenticateAsync", "a mail server")));
     }
 
     [Fact]
@@ -134,7 +136,9 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
             LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
             [Expected(0, "SmtpClient.Authenticate", "a mail server")],
             CredentialFixTest.Provider(null),
-            []);
+            [],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                source, Expected(0, "SmtpClient.Authenticate", "a mail server")));
     }
 
     [Fact]
@@ -218,7 +222,7 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
             public int DownloadAll()
             {
                 using var client = new Pop3Client();
-                client.Connect(settings.Host, 110, SecureSocketOptions.None);
+                client.Connect(settings.Host, 110, SecureSocketOptions.StartTls);
                 client.Authenticate(new SaslMechanismOAuth2(settings.UserName, MailTokenProvider.GetAppOnlyToken()));
                 var count = client.Count;
                 client.Disconnect(true);
@@ -256,20 +260,42 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
             LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
             [Expected(0, "Pop3Client.Authenticate", "a mail server")],
             CredentialFixTest.Provider("Contoso.Archive"),
-            []);
+            [],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                ArchiverSource, Expected(0, "Pop3Client.Authenticate", "a mail server")));
     }
 
     [Fact]
-    public async Task DotnetFormatWhenFirstFindingHasNoFix_FixesTheOthersToAppOnlyToken()
+    public async Task DotnetFormatWithHostFromConfiguration_KeepsPasswordAuthentication()
     {
-        // dotnet format takes the equivalence key from the first finding's first action: the partner server's finding
-        // comes first and has none, so Fix All gets a null key and must still fix the configured host's finding.
+        // The archive server comes from configuration, and the project's configuration names a partner's server: the
+        // app-only OAuth action is offered on the site (assuming Microsoft 365) but dotnet format must not apply it.
+        var result = await DotnetFormatFixAll.RunAsync(
+            new LA1002_PasswordAuthenticationAnalyzer(),
+            new LA1002_PasswordAuthenticationCodeFix(),
+            "LA1002",
+            ("MailboxArchiver.cs", Unmarked(ArchiverSource)),
+            ("appsettings.json", """{ "Pop3": { "Host": "pop.fabrikam.com", "Port": 995, "UserName": "legal-hold@fabrikam.com" } }"""));
+
+        Assert.Equal(
+            "Use OAuth 2.0 with an app-only token (MSAL client credentials), assuming the server is Microsoft 365",
+            result.FirstFindingAction?.Title);
+        Assert.Equal(Unmarked(ArchiverSource), await DotnetFormatFixAll.TextAsync(result.After, "MailboxArchiver.cs"));
+        Assert.DoesNotContain(result.After.Projects.Single().Documents, d => d.Name == MailTokenProviderTemplate.FileName);
+    }
+
+    [Fact]
+    public async Task DotnetFormatWhenConfigurationNamesMicrosoft365_FixesToAppOnlyTokenWithStrictTls()
+    {
+        // The partner server's finding comes first and has no fix (dotnet format then passes no key); the archiver's
+        // host comes from configuration, which names only Exchange Online: that one is fixed, and its TLS made strict.
         var result = await DotnetFormatFixAll.RunAsync(
             new LA1002_PasswordAuthenticationAnalyzer(),
             new LA1002_PasswordAuthenticationCodeFix(),
             "LA1002",
             ("PartnerAlert.cs", PartnerAlertSource),
-            ("MailboxArchiver.cs", Unmarked(ArchiverSource)));
+            ("MailboxArchiver.cs", Unmarked(ArchiverSource)),
+            ("appsettings.json", """{ "Pop3": { "Host": "outlook.office365.com", "Port": 995, "UserName": "legal-hold@contoso.com" } }"""));
 
         Assert.Null(result.FirstFindingAction);
         Assert.NotNull(result.FixAllAction);

@@ -63,7 +63,7 @@ public sealed class LA1002_PasswordAuthenticationTests
     }
 
     [Fact]
-    public async Task SmtpClientCredentialsFromField_ReportsDiagnostic()
+    public async Task SmtpClientCredentialsOnFieldCreatedInInitializer_ReportsDiagnosticWithItsHost()
     {
         const string source = """
             using System.Net;
@@ -82,7 +82,7 @@ public sealed class LA1002_PasswordAuthenticationTests
             """;
 
         // The client is a field set up elsewhere: its host is not looked for outside the member body.
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", "'smtp.example.com'"));
     }
 
     [Fact]

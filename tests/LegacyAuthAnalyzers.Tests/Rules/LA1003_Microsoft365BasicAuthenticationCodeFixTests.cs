@@ -16,6 +16,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
     private const string SmtpStatus = "Exchange Online disables SMTP AUTH Basic authentication by default at the end of December 2026";
     private const string ImapStatus = "Exchange Online disabled Basic authentication for IMAP in 2022";
+    private const string PersonalAccountStatus = "the user is a personal Outlook.com account, and Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024";
     private const string PopStatus = "Exchange Online disabled Basic authentication for POP in 2022";
     private const string EwsStatus = "Exchange Online disabled Basic authentication for EWS in 2022";
 
@@ -658,7 +659,10 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
             [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")],
             CredentialFixTest.Provider("Contoso.Reports"),
-            ["Async-Send-99"]);
+            ["Async-Send-99"],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                source,
+                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")));
     }
 
     [Fact]
@@ -1047,7 +1051,10 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             LA1002_PasswordAuthenticationCodeFix.OAuthSignedInUserKey,
             [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("new WebCredentials", "a mail server")],
             CredentialFixTest.Provider("Contoso.Calendar"),
-            ["L4mbda-Ews-Pwd"]);
+            ["L4mbda-Ews-Pwd"],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                source,
+                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("new WebCredentials", "a mail server")));
     }
 
     [Fact]
@@ -1231,5 +1238,174 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ExchangeService.Credentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider(null), "L4st-Member-Pwd");
+    }
+
+    [Fact]
+    public async Task Microsoft365HostsOptionWithOpportunisticTls_FixAllMakesTlsStrict()
+    {
+        // A bearer token must not travel over opportunistic STARTTLS: the OAuth fix also makes the connection strict.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Relay
+            {
+                public static void Login(SmtpClient client, string password)
+                {
+                    client.Connect("mail.contoso.com", 587, SecureSocketOptions.StartTlsWhenAvailable);
+                    {|#0:client.Authenticate("relay@contoso.com", password)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Relay
+            {
+                public static void Login(SmtpClient client, string password)
+                {
+                    client.Connect("mail.contoso.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("relay@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            AppOnly,
+            [Expected(0, "SmtpClient.Authenticate", "mail.contoso.com", SmtpStatus)],
+            CredentialFixTest.Provider(null),
+            [],
+            test =>
+            {
+                test.TestState.AnalyzerConfigFiles.Add((EditorConfigs.Path, EditorConfigs.With("legacy_auth.microsoft365_hosts", "mail.contoso.com")));
+                test.FixedState.AnalyzerConfigFiles.Add((EditorConfigs.Path, EditorConfigs.With("legacy_auth.microsoft365_hosts", "mail.contoso.com")));
+            });
+    }
+
+    [Fact]
+    public async Task ImapUseSslFalseOnImplicitPort_OAuthFixConnectsWithSslOnConnect()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, false);
+                    {|#0:client.Authenticate("inbox@contoso.com", password)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, MailKit.Security.SecureSocketOptions.SslOnConnect);
+                    client.Authenticate(new SaslMechanismOAuth2("inbox@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task SystemNetMailToSmtpLive_FixesToMailKitWithPersonalAccountTokenOnly()
+    {
+        // Outlook.com and Hotmail accounts have no app-only flow: the only OAuth action signs the user in through the
+        // consumers authority with the SMTP scope.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            public static class HomeMailer
+            {
+                public static void Send(MailMessage message, string password)
+                {
+                    using var client = new SmtpClient("smtp.live.com", 587);
+                    client.EnableSsl = true;
+                    {|#0:client.Credentials = new NetworkCredential("family.photos@hotmail.com", password)|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            public static class HomeMailer
+            {
+                public static void Send(MailMessage message, string password)
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp.live.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("family.photos@hotmail.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(SignedInUser);
+        test.TestCode = source;
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider(null)));
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp.live.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024"));
+        test.CodeActionIndex = 0;
+        test.CodeActionVerifier = (action, verifier) =>
+            verifier.Equal("Move to MailKit with OAuth 2.0 and the Outlook.com user's token (MSAL, consumers authority)", action.Title);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HotmailUserOnOffice365Imap_OffersNoAppOnlyAction()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate("someone@hotmail.com", password)|};
+                }
+            }
+            """;
+
+        // Asking for the app-only action changes nothing: a personal account has none.
+        var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus));
+        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate(new SaslMechanismOAuth2("someone@hotmail.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.ImapScope)));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null));
     }
 }

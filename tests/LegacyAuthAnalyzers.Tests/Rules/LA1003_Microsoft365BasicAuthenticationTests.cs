@@ -14,6 +14,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationTests
     private const string PopStatus = "Exchange Online disabled Basic authentication for POP in 2022";
     private const string EwsStatus = "Exchange Online disabled Basic authentication for EWS in 2022";
     private const string OutlookComStatus = "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024";
+    private const string PersonalAccountStatus = "the user is a personal Outlook.com account, and Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024";
     private const string GeneralStatus = "Exchange Online has disabled Basic authentication for IMAP, POP and EWS and disables it for SMTP AUTH at the end of December 2026";
 
     [Theory]
@@ -404,5 +405,120 @@ public sealed class LA1003_Microsoft365BasicAuthenticationTests
 
         Assert.Equal(2, diagnostics.Count(d => d.Id == Id));
         SecretAssert.NotInMessages(secret, diagnostics);
+    }
+
+    [Theory]
+    [InlineData("MailKit.Net.Smtp.SmtpClient", "smtp.office365.com", 587, "dispatch.desk@outlook.com")]
+    [InlineData("MailKit.Net.Imap.ImapClient", "outlook.office365.com", 993, "Dispatch.Desk@Hotmail.com")]
+    [InlineData("MailKit.Net.Pop3.Pop3Client", "outlook.office365.com", 995, "dispatch.desk@live.com")]
+    [InlineData("MailKit.Net.Smtp.SmtpClient", "smtp.office365.com", 587, "dispatch.desk@hotmail.co.uk")]
+    [InlineData("MailKit.Net.Smtp.SmtpClient", "smtp.office365.com", 587, "dispatch.desk@msn.com")]
+    public async Task PersonalAccountOnMicrosoft365Host_ReportsOutlookComDate(string clientType, string host, int port, string user)
+    {
+        var source = $$"""
+            using MailKit.Security;
+
+            public static class Mail
+            {
+                private const string Account = "{{user}}";
+
+                public static void Login(string password)
+                {
+                    using var client = new {{clientType}}();
+                    client.Connect("{{host}}", {{port}}, SecureSocketOptions.Auto);
+                    {|#0:client.Authenticate(Account, password)|};
+                }
+            }
+            """;
+
+        var api = clientType.Substring(clientType.LastIndexOf('.') + 1) + ".Authenticate";
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments(api, "'" + host + "'", PersonalAccountStatus));
+    }
+
+    [Fact]
+    public async Task PersonalAccountInNetworkCredentialAndSasl_ReportsOutlookComDate()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Send(MailMessage message, string password)
+                {
+                    using var client = new System.Net.Mail.SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+                    {|#0:client.Credentials = new NetworkCredential("family.photos@outlook.com", password)|};
+                    client.Send(message);
+                }
+
+                public static void Read(string password)
+                {
+                    using var imap = new MailKit.Net.Imap.ImapClient();
+                    imap.Connect("outlook.office365.com", 993, SecureSocketOptions.SslOnConnect);
+                    imap.Authenticate({|#1:new SaslMechanismLogin("family.photos@live.com", password)|});
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", "'smtp.office365.com'", PersonalAccountStatus),
+            Verify.Diagnostic(Id).WithLocation(1).WithArguments("new SaslMechanismLogin", "'outlook.office365.com'", PersonalAccountStatus));
+    }
+
+    [Theory]
+    [InlineData("\"alerts@contoso.com\"")]
+    [InlineData("\"alerts@live.contoso.com\"")]
+    [InlineData("\"outlook.com\"")]
+    [InlineData("user")]
+    public async Task WorkOrUnknownAccountOnMicrosoft365Host_ReportsExchangeOnlineDate(string user)
+    {
+        var source = $$"""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mail
+            {
+                public static void Login(string user, string password)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate({{user}}, password)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", "'smtp.office365.com'", SmtpStatus));
+    }
+
+    [Fact]
+    public async Task InterpolatedUriWithUserInfoFromParameters_ReportsDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Send(SmtpClient client, string user, string password) =>
+                    {|#0:client.Connect(new Uri($"smtp://{user}:{password}@smtp.office365.com:587"))|};
+
+                public static void Read(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri("imaps://" + user + ":" + password + "@outlook.office365.com:993");
+                    {|#1:client.Connect(uri)|};
+                }
+
+                public static void NoPassword(SmtpClient client, string user, string host) =>
+                    client.Connect(new Uri($"smtp://{user}@smtp.office365.com:587"));
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Connect", "'smtp.office365.com'", SmtpStatus),
+            Verify.Diagnostic(Id).WithLocation(1).WithArguments("ImapClient.Connect", "'outlook.office365.com'", ImapStatus));
     }
 }

@@ -189,4 +189,83 @@ public sealed class LA1004_HttpBasicToExchangeTests
             TestReferences.WithoutMailLibraries,
             Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
     }
+
+    [Fact]
+    public async Task HttpWebRequestHeaderWritesAndSchemeInAnyCase_ReportsDiagnostic()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading.Tasks;
+
+            public static class Schemes
+            {
+                public static readonly string Basic = "BASIC";
+            }
+
+            public static class EwsClient
+            {
+            #pragma warning disable SYSLIB0014
+                public static WebResponse Indexer(string encoded)
+                {
+                    var request = (HttpWebRequest)WebRequest.Create("https://outlook.office365.com/EWS/Exchange.asmx");
+                    {|#0:request.Headers["Authorization"] = "basic " + encoded|};
+                    return request.GetResponse();
+                }
+
+                public static WebResponse HeaderLine(string encoded)
+                {
+                    var request = WebRequest.Create("https://mail.contoso.com/EWS/Exchange.asmx");
+                    {|#1:request.Headers.Add("Authorization: Basic " + encoded)|};
+                    return request.GetResponse();
+                }
+            #pragma warning restore SYSLIB0014
+
+                public static Task<HttpResponseMessage> SchemeFromField(HttpClient http, string encoded, HttpContent soap)
+                {
+                    http.DefaultRequestHeaders.Authorization = {|#2:new AuthenticationHeaderValue(Schemes.Basic, encoded)|};
+                    return http.PostAsync("https://outlook.office365.com/EWS/Exchange.asmx", soap);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("The Authorization header", "outlook.office365.com"),
+            Verify.Diagnostic("LA1004").WithLocation(1).WithArguments("The Authorization header", "mail.contoso.com"),
+            Verify.Diagnostic("LA1004").WithLocation(2).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
+    }
+
+    [Fact]
+    public async Task HeaderLinesThatAreNotBasicToExchange_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+
+            public static class Clients
+            {
+            #pragma warning disable SYSLIB0014
+                public static WebResponse Bearer(string token)
+                {
+                    var request = WebRequest.Create("https://outlook.office365.com/EWS/Exchange.asmx");
+                    request.Headers.Add("Authorization: Bearer " + token);
+                    request.Headers["X-Note"] = "Basic plan";
+                    return request.GetResponse();
+                }
+
+                public static WebResponse OtherApi(string encoded)
+                {
+                    var request = WebRequest.Create("https://api.contoso.com/orders");
+                    request.Headers.Add("Authorization: basic " + encoded);
+                    request.Headers["Authorization"] = "Basic " + encoded;
+                    return request.GetResponse();
+                }
+            #pragma warning restore SYSLIB0014
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
 }

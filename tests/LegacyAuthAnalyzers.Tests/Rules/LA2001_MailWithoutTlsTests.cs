@@ -137,7 +137,7 @@ public sealed class LA2001_MailWithoutTlsTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithArguments("SmtpClient.Connect with no TLS ('?starttls=never')", "'mail.contoso.com'"));
+            Verify.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithArguments("SmtpClient.Connect with '?starttls=never'", "'mail.contoso.com'"));
     }
 
     [Fact]
@@ -656,7 +656,7 @@ public sealed class LA2001_MailWithoutTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithArguments("SmtpClient.Connect with no TLS ('?starttls=never')", "'mail.contoso.com'"),
+            VerifyFix.Diagnostic(DiagnosticIds.MailWithoutTls).WithLocation(0).WithArguments("SmtpClient.Connect with '?starttls=never'", "'mail.contoso.com'"),
             fixedSource);
     }
 

@@ -83,8 +83,8 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
-            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls));
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls),
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class LA2002_OpportunisticTlsTests
                 },
                 ExpectedDiagnostics =
                 {
-                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "'smtp.contoso.com'", "'?starttls=always'"),
-                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with opportunistic STARTTLS ('imap://')", "'imap.contoso.com'", "'?starttls=always'"),
+                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "'smtp.contoso.com'", "'?starttls=always'"),
+                    Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with 'imap://'", "'imap.contoso.com'", "'?starttls=always'"),
                 },
             },
         };
@@ -156,7 +156,7 @@ public sealed class LA2002_OpportunisticTlsTests
     }
 
     [Fact]
-    public async Task AutoWithPortFromConfiguration_NoDiagnostic()
+    public async Task AutoWithPortFromConfiguration_ReportsDiagnostic()
     {
         const string source = """
             using MailKit.Net.Imap;
@@ -173,15 +173,24 @@ public sealed class LA2002_OpportunisticTlsTests
             {
                 public static void Connect(ImapClient client, MailOptions options, SecureSocketOptions mode = SecureSocketOptions.Auto)
                 {
-                    client.Connect(options.Host, options.Port);
-                    client.Connect(options.Host, options.Port, SecureSocketOptions.Auto);
+                    {|#0:client.Connect(options.Host, options.Port)|};
+                    {|#1:client.Connect(options.Host, options.Port, SecureSocketOptions.Auto)|};
+
+                    // A mode from configuration or a caller is not the code's own fallback.
                     client.Connect("imap.contoso.com", 993, options.Security);
                     client.Connect("imap.contoso.com", 143, mode);
+
+                    // Auto on the implicit-TLS port is implicit TLS.
+                    client.Connect(options.Host, 993);
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source);
+        // Auto is opportunistic STARTTLS on every port but the implicit-TLS one, and a configured port can be any port.
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("ImapClient.Connect with SecureSocketOptions.Auto (the default)", "a mail server", StartTls),
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("ImapClient.Connect with SecureSocketOptions.Auto", "a mail server", StartTls));
     }
 
     [Fact]
@@ -266,8 +275,8 @@ public sealed class LA2002_OpportunisticTlsTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.ConnectAsync with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.ConnectAsync with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.ConnectAsync with useSsl: false", "'smtp.contoso.com'", StartTls),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.ConnectAsync with useSsl: false", "'smtp.contoso.com'", StartTls),
             ],
             fixedSource);
     }
@@ -347,7 +356,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("Pop3Client.Connect with opportunistic STARTTLS ('pop://')", "'pop.contoso.com'", "'?starttls=always'"),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("Pop3Client.Connect with 'pop://'", "'pop.contoso.com'", "'?starttls=always'"),
             fixedSource);
     }
 
@@ -368,7 +377,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "'smtp.contoso.com'", "'?starttls=always'"),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "'smtp.contoso.com'", "'?starttls=always'"),
             source);
     }
 
@@ -403,8 +412,8 @@ public sealed class LA2002_OpportunisticTlsTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
-                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with opportunistic STARTTLS ('smtp://')", "a mail server", "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with 'smtp://'", "a mail server", "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(1).WithArguments("SmtpClient.Connect with 'smtp://'", "a mail server", "'?starttls=always'"),
             ],
             source);
     }
@@ -441,7 +450,7 @@ public sealed class LA2002_OpportunisticTlsTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with opportunistic STARTTLS (useSsl: false)", "'smtp.contoso.com'", StartTls),
+            VerifyFix.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithArguments("SmtpClient.Connect with useSsl: false", "'smtp.contoso.com'", StartTls),
             fixedSource);
     }
 }

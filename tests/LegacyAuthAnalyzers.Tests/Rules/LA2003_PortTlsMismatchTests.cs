@@ -11,21 +11,21 @@ public sealed class LA2003_PortTlsMismatchTests
 {
     private const string HandshakeFails = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
     private const string Hangs = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
-    private const string Microsoft365 = "Microsoft 365 does not offer SMTP on port 465, so the connection fails";
+    private const string Microsoft365 = "Microsoft 365 and Outlook.com do not offer SMTP there, so the connection fails";
     private const string SystemNetMail = "System.Net.Mail.SmtpClient";
     private const string SystemNetMailMode = "STARTTLS or plaintext";
-    private const string SystemNetMailHangs = "System.Net.Mail cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
+    private const string SystemNetMailHangs = "it cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout";
     private const string SystemNetMailRemedy = "port 587 with EnableSsl = true";
 
     [Theory]
-    [InlineData("SmtpClient", "MailKit.Net.Smtp", 587, "SecureSocketOptions.SslOnConnect", "SecureSocketOptions.SslOnConnect", HandshakeFails, "SecureSocketOptions.StartTls on port 587")]
-    [InlineData("SmtpClient", "MailKit.Net.Smtp", 25, "true", "implicit TLS (useSsl: true)", HandshakeFails, "SecureSocketOptions.StartTls on port 25")]
-    [InlineData("ImapClient", "MailKit.Net.Imap", 143, "SecureSocketOptions.SslOnConnect", "SecureSocketOptions.SslOnConnect", HandshakeFails, "SecureSocketOptions.StartTls on port 143")]
-    [InlineData("Pop3Client", "MailKit.Net.Pop3", 110, "true", "implicit TLS (useSsl: true)", HandshakeFails, "SecureSocketOptions.StartTls on port 110")]
-    [InlineData("SmtpClient", "MailKit.Net.Smtp", 465, "SecureSocketOptions.StartTls", "SecureSocketOptions.StartTls", Hangs, "SecureSocketOptions.SslOnConnect on port 465")]
-    [InlineData("SmtpClient", "MailKit.Net.Smtp", 465, "false", "opportunistic STARTTLS (useSsl: false)", Hangs, "SecureSocketOptions.SslOnConnect on port 465")]
-    [InlineData("ImapClient", "MailKit.Net.Imap", 993, "SecureSocketOptions.StartTlsWhenAvailable", "SecureSocketOptions.StartTlsWhenAvailable", Hangs, "SecureSocketOptions.SslOnConnect on port 993")]
-    [InlineData("Pop3Client", "MailKit.Net.Pop3", 995, "SecureSocketOptions.None", "SecureSocketOptions.None", Hangs, "SecureSocketOptions.SslOnConnect on port 995")]
+    [InlineData("SmtpClient", "MailKit.Net.Smtp", 587, "SecureSocketOptions.SslOnConnect", "SecureSocketOptions.SslOnConnect", HandshakeFails, "SecureSocketOptions.StartTls")]
+    [InlineData("SmtpClient", "MailKit.Net.Smtp", 25, "true", "implicit TLS (useSsl: true)", HandshakeFails, "SecureSocketOptions.StartTls")]
+    [InlineData("ImapClient", "MailKit.Net.Imap", 143, "SecureSocketOptions.SslOnConnect", "SecureSocketOptions.SslOnConnect", HandshakeFails, "SecureSocketOptions.StartTls")]
+    [InlineData("Pop3Client", "MailKit.Net.Pop3", 110, "true", "implicit TLS (useSsl: true)", HandshakeFails, "SecureSocketOptions.StartTls")]
+    [InlineData("SmtpClient", "MailKit.Net.Smtp", 465, "SecureSocketOptions.StartTls", "SecureSocketOptions.StartTls", Hangs, "SecureSocketOptions.SslOnConnect")]
+    [InlineData("SmtpClient", "MailKit.Net.Smtp", 465, "false", "opportunistic STARTTLS (useSsl: false)", Hangs, "SecureSocketOptions.SslOnConnect")]
+    [InlineData("ImapClient", "MailKit.Net.Imap", 993, "SecureSocketOptions.StartTlsWhenAvailable", "SecureSocketOptions.StartTlsWhenAvailable", Hangs, "SecureSocketOptions.SslOnConnect")]
+    [InlineData("Pop3Client", "MailKit.Net.Pop3", 995, "SecureSocketOptions.None", "SecureSocketOptions.None", Hangs, "SecureSocketOptions.SslOnConnect")]
     public async Task MailKitMismatchedPair_ReportsDiagnostic(string client, string ns, int port, string mode, string shownMode, string consequence, string remedy)
     {
         var source = $$"""
@@ -79,7 +79,7 @@ public sealed class LA2003_PortTlsMismatchTests
                 ExpectedDiagnostics =
                 {
                     Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0)
-                        .WithArguments("ImapClient.ConnectAsync", "SecureSocketOptions.SslOnConnect", "143", HandshakeFails, "SecureSocketOptions.StartTls on port 143"),
+                        .WithArguments("ImapClient.ConnectAsync", "SecureSocketOptions.SslOnConnect", "143", HandshakeFails, "SecureSocketOptions.StartTls"),
                 },
             },
         };
@@ -107,8 +107,8 @@ public sealed class LA2003_PortTlsMismatchTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "implicit TLS ('smtps://')", "587", HandshakeFails, "'?starttls=always' on port 587"),
-            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("ImapClient.Connect", "STARTTLS ('?starttls=always')", "993", Hangs, "'imaps://' on port 993"));
+            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "implicit TLS ('smtps://')", "587", HandshakeFails, "'?starttls=always'"),
+            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("ImapClient.Connect", "STARTTLS ('?starttls=always')", "993", Hangs, "'imaps://'"));
     }
 
     [Theory]
@@ -302,7 +302,7 @@ public sealed class LA2003_PortTlsMismatchTests
 
         await VerifyFix.VerifyCodeFixAsync(
             source,
-            VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "SecureSocketOptions.SslOnConnect", "587", HandshakeFails, "SecureSocketOptions.StartTls on port 587"),
+            VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "SecureSocketOptions.SslOnConnect", "587", HandshakeFails, "SecureSocketOptions.StartTls"),
             fixedSource);
     }
 
@@ -341,8 +341,8 @@ public sealed class LA2003_PortTlsMismatchTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("ImapClient.ConnectAsync", "opportunistic STARTTLS (useSsl: false)", "993", Hangs, "SecureSocketOptions.SslOnConnect on port 993"),
-                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("Pop3Client.Connect", "SecureSocketOptions.StartTls", "995", Hangs, "SecureSocketOptions.SslOnConnect on port 995"),
+                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("ImapClient.ConnectAsync", "opportunistic STARTTLS (useSsl: false)", "993", Hangs, "SecureSocketOptions.SslOnConnect"),
+                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("Pop3Client.Connect", "SecureSocketOptions.StartTls", "995", Hangs, "SecureSocketOptions.SslOnConnect"),
             ],
             fixedSource,
             LA2003_PortTlsMismatchCodeFix.EquivalenceKey);
@@ -417,8 +417,8 @@ public sealed class LA2003_PortTlsMismatchTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "implicit TLS ('smtps://')", "587", HandshakeFails, "'?starttls=always' on port 587"),
-                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("ImapClient.Connect", "STARTTLS ('?starttls=always')", "993", Hangs, "'imaps://' on port 993"),
+                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "implicit TLS ('smtps://')", "587", HandshakeFails, "'?starttls=always'"),
+                VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(1).WithArguments("ImapClient.Connect", "STARTTLS ('?starttls=always')", "993", Hangs, "'imaps://'"),
                 VerifyFix.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(2).WithArguments("SmtpClient.Connect", "implicit TLS ('smtps://')", "465", Microsoft365, "'?starttls=always' on port 587"),
             ],
             fixedSource);
@@ -538,7 +538,7 @@ public sealed class LA2003_PortTlsMismatchTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "opportunistic STARTTLS ('smtp://')", "465", Hangs, "'smtps://' on port 465"));
+            Verify.Diagnostic(DiagnosticIds.PortTlsMismatch).WithLocation(0).WithArguments("SmtpClient.Connect", "opportunistic STARTTLS ('smtp://')", "465", Hangs, "'smtps://'"));
     }
 
     [Fact]

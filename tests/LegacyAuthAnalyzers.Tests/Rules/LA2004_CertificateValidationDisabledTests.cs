@@ -137,17 +137,17 @@ public sealed class LA2004_CertificateValidationDisabledTests
                     Usings + """
                     public sealed class Inbox
                     {
-                        private static readonly RemoteCertificateValidationCallback TrustAll = (s, c, h, e) => true;
+                        private static readonly RemoteCertificateValidationCallback TrustAll = (s, c, h, e) => {|#5:true|};
 
                         public static void Open(ImapClient imap, Pop3Client pop, SmtpClient smtp, MailKit.IMailService service)
                         {
                             imap.ServerCertificateValidationCallback = {|#0:CertificateTrust.AcceptAll|};
                             pop.ServerCertificateValidationCallback = {|#1:new RemoteCertificateValidationCallback(Accept)|};
                             smtp.ServerCertificateValidationCallback = {|#2:TrustAll|};
-                            RemoteCertificateValidationCallback local = (s, c, h, e) => true;
+                            RemoteCertificateValidationCallback local = (s, c, h, e) => {|#6:true|};
                             service.ServerCertificateValidationCallback = {|#3:local|};
 
-                            static bool Accept(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+                            static bool Accept(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => {|#7:true|};
                         }
                     }
                     """,
@@ -160,17 +160,17 @@ public sealed class LA2004_CertificateValidationDisabledTests
                         public static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
                         {
                             // Our relay uses a self-signed certificate.
-                            return true;
+                            {|#4:return true;|}
                         }
                     }
                     """,
                 },
                 ExpectedDiagnostics =
                 {
-                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ImapClient.ServerCertificateValidationCallback"),
-                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithArguments("Pop3Client.ServerCertificateValidationCallback"),
-                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithArguments("SmtpClient.ServerCertificateValidationCallback"),
-                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(3).WithArguments("IMailService.ServerCertificateValidationCallback"),
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(4).WithArguments("ImapClient.ServerCertificateValidationCallback"),
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithLocation(7).WithArguments("Pop3Client.ServerCertificateValidationCallback"),
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(5).WithArguments("SmtpClient.ServerCertificateValidationCallback"),
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(3).WithLocation(6).WithArguments("IMailService.ServerCertificateValidationCallback"),
                 },
             },
         };
@@ -197,17 +197,17 @@ public sealed class LA2004_CertificateValidationDisabledTests
                         imap.ServerCertificateValidationCallback = {|#0:(s, c, h, e) => true|};
                     }
 
-                    smtp.ServerCertificateValidationCallback = {|#1:(s, c, h, e) => settings.AllowInvalidCertificates|};
-                    pop.ServerCertificateValidationCallback = {|#2:(s, c, h, e) => settings.AllowInvalidCertificates || e == SslPolicyErrors.None|};
+                    smtp.ServerCertificateValidationCallback = {|#1:(s, c, h, e) => {|#3:settings.AllowInvalidCertificates|}|};
+                    pop.ServerCertificateValidationCallback = {|#2:(s, c, h, e) => {|#4:settings.AllowInvalidCertificates || e == SslPolicyErrors.None|}|};
                 }
             }
             """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ImapClient.ServerCertificateValidationCallback"),
-            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback"),
-            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithArguments("Pop3Client.ServerCertificateValidationCallback"));
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'SkipCertCheck' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithLocation(3).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'AllowInvalidCertificates' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(4).WithArguments("Pop3Client.ServerCertificateValidationCallback, when 'AllowInvalidCertificates' is true,"));
     }
 
     [Fact]
@@ -284,9 +284,10 @@ public sealed class LA2004_CertificateValidationDisabledTests
     [InlineData("(s, c, h, e) => c != null && c.GetCertHashString() == \"3B1EFD3A66EA28B16697394703A72CA340A05BD5\"")]
     [InlineData("(s, c, h, e) => { if (e == SslPolicyErrors.None) return true; return h != null && h.ChainStatus.Length == 0; }")]
     [InlineData("(s, c, h, e) => { if (e != SslPolicyErrors.None) throw new InvalidOperationException(e.ToString()); return true; }")]
-    [InlineData("(s, c, h, e) => { if (e == SslPolicyErrors.None) return true; return settings.AllowInvalidCertificates; }")]
-    [InlineData("(s, c, h, e) => e == SslPolicyErrors.None || settings.AllowInvalidCertificates")]
     [InlineData("(s, c, h, e) => { var ok = e == SslPolicyErrors.None; return ok; }")]
+    [InlineData("(s, c, h, e) => { var allow = settings.AllowInvalidCertificates; var ok = e == SslPolicyErrors.None; return ok; }")]
+    [InlineData("(s, c, h, e) => { if (s is ImapClient imap && imap.IsSecure) return true; return e == SslPolicyErrors.None; }")]
+    [InlineData("settings.AllowInvalidCertificates ? (s, c, h, e) => e == SslPolicyErrors.None : (s, c, h, e) => false")]
     [InlineData("(s, c, h, e) => { foreach (var status in h!.ChainStatus) { if (status.Status != X509ChainStatusFlags.UntrustedRoot) return false; } return true; }")]
     [InlineData("(s, c, h, e) => Validate(c, h, e)")]
     [InlineData("(s, c, h, e) => MailSettings.SkipCertCheck")]
@@ -436,6 +437,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
             public sealed class MailSettings
             {
                 public bool SkipCertCheck { get; set; }
+                public Microsoft.Exchange.WebServices.Data.ExchangeService? Exchange { get; set; }
             }
 
             public static class Mailer
@@ -464,6 +466,7 @@ public sealed class LA2004_CertificateValidationDisabledTests
             public sealed class MailSettings
             {
                 public bool SkipCertCheck { get; set; }
+                public Microsoft.Exchange.WebServices.Data.ExchangeService? Exchange { get; set; }
             }
 
             public static class Mailer
@@ -483,8 +486,8 @@ public sealed class LA2004_CertificateValidationDisabledTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("Pop3Client.ServerCertificateValidationCallback"),
-                VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by EWS)"),
+                VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("Pop3Client.ServerCertificateValidationCallback, when 'SkipCertCheck' is true,"),
+                VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by EWS), when 'SkipCertCheck' is true,"),
                 VerifyFix.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithArguments("ImapClient.ServerCertificateValidationCallback"),
             ],
             fixedSource,
@@ -580,6 +583,450 @@ public sealed class LA2004_CertificateValidationDisabledTests
             {
                 Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by MailKit on .NET Framework)"),
             },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CallbacksWhoseAnswerIsASetting_ReportsDiagnostic()
+    {
+        var source = Usings + """
+            public sealed class RelayOptions
+            {
+                public bool TrustServer { get; set; }
+                public bool IgnoreInvalidCertificates { get; set; }
+                public bool ValidateCertificates { get; set; } = true;
+            }
+
+            public sealed class RelaySender
+            {
+                private readonly RelayOptions options;
+
+                public RelaySender(RelayOptions options) => this.options = options;
+
+                public void Configure(SmtpClient smtp, ImapClient imap, Pop3Client pop, MailKit.IMailService service)
+                {
+                    smtp.ServerCertificateValidationCallback = {|#0:TrustRelay|};
+                    imap.ServerCertificateValidationCallback = {|#1:LogAndDecide|};
+                    pop.ServerCertificateValidationCallback = {|#2:delegate (object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+                    {
+                        if (!options.ValidateCertificates)
+                        {
+                            {|#3:return true;|}
+                        }
+
+                        return errors == SslPolicyErrors.None;
+                    }|};
+                    service.ServerCertificateValidationCallback = {|#4:Check|};
+
+                    bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+                        {|#5:options.TrustServer ? true : errors == SslPolicyErrors.None|};
+                }
+
+                private bool TrustRelay(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    if (options.TrustServer)
+                    {
+                        {|#6:return true;|}
+                    }
+
+                    return sslPolicyErrors == SslPolicyErrors.None;
+                }
+
+                private bool LogAndDecide(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    if (sslPolicyErrors == SslPolicyErrors.None)
+                    {
+                        return true;
+                    }
+
+                    Console.Error.WriteLine($"Relay certificate {certificate?.Subject} rejected: {sslPolicyErrors}");
+                    if (chain is not null)
+                    {
+                        foreach (var status in chain.ChainStatus)
+                        {
+                            Console.Error.WriteLine(status.StatusInformation);
+                        }
+                    }
+
+                    {|#7:return options.IgnoreInvalidCertificates;|}
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(6).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'TrustServer' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(1).WithLocation(7).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'IgnoreInvalidCertificates' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("Pop3Client.ServerCertificateValidationCallback, when 'ValidateCertificates' is false,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(4).WithLocation(5).WithArguments("IMailService.ServerCertificateValidationCallback, when 'TrustServer' is true,"));
+    }
+
+    [Fact]
+    public async Task SettingChoosesTheCallbackOrSitsInALocal_ReportsDiagnostic()
+    {
+        var source = Usings + """
+            public enum CertificateMode { Full, Off }
+
+            public sealed class RelayOptions
+            {
+                public bool SkipCertCheck { get; set; }
+                public CertificateMode Mode { get; set; }
+            }
+
+            public sealed class RelaySender
+            {
+                private readonly RelayOptions options;
+
+                public RelaySender(RelayOptions options) => this.options = options;
+
+                public void Configure(SmtpClient smtp, ImapClient imap)
+                {
+                    smtp.ServerCertificateValidationCallback = {|#0:options.SkipCertCheck ? (s, c, h, e) => {|#1:true|} : null|};
+                    imap.ServerCertificateValidationCallback = {|#2:Decide|};
+                }
+
+                private bool Decide(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    var mode = options.Mode;
+                    if (mode == CertificateMode.Off)
+                    {
+                        {|#3:return true;|}
+                    }
+
+                    return sslPolicyErrors == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'SkipCertCheck' is true,"),
+            Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'mode == CertificateMode.Off' is true,"));
+    }
+
+    [Theory]
+    [InlineData("(s, c, h, e) => { if (e == SslPolicyErrors.None) return true; return settings.AllowInvalidCertificates; }", "return settings.AllowInvalidCertificates;", "'AllowInvalidCertificates' is true")]
+    [InlineData("(s, c, h, e) => e == SslPolicyErrors.None || settings.AllowInvalidCertificates", "e == SslPolicyErrors.None || settings.AllowInvalidCertificates", "'AllowInvalidCertificates' is true")]
+    [InlineData("(s, c, h, e) => { if (e != SslPolicyErrors.None) Console.Error.WriteLine(e); return true; }", "return true;", null)]
+    [InlineData("(s, c, h, e) => { if (settings.Mode == CertificateMode.Off) return true; return e == SslPolicyErrors.None; }", "return true;", "'settings.Mode == CertificateMode.Off' is true")]
+    public async Task SettingAfterTheCheck_ReportsDiagnostic(string callback, string site, string? condition)
+    {
+        // The check only decides the valid certificates; the setting (or nothing) decides the invalid ones.
+        var marked = condition is null ? callback : callback.Replace(site, "{|#1:" + site + "|}", StringComparison.Ordinal);
+        var source = Usings + $$"""
+            public enum CertificateMode { Full, Off }
+
+            public sealed class MailSettings
+            {
+                public bool AllowInvalidCertificates { get; set; }
+                public CertificateMode Mode { get; set; }
+            }
+
+            public static class Mailer
+            {
+                public static void Configure(ImapClient client, MailSettings settings) =>
+                    client.ServerCertificateValidationCallback = {|#0:{{marked}}|};
+            }
+            """;
+
+        var expected = Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0);
+        expected = condition is null
+            ? expected.WithArguments("ImapClient.ServerCertificateValidationCallback")
+            : expected.WithLocation(1).WithArguments("ImapClient.ServerCertificateValidationCallback, when " + condition + ",");
+        await Verify.VerifyAnalyzerAsync(source, expected);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackReturningASetting_ReportsDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            References = TestReferences.WithoutMailLibraries,
+            TestCode = """
+                using System.Net;
+                using System.Net.Mail;
+
+                public sealed class NotifierSettings
+                {
+                    public bool AcceptAllCertificates { get; set; }
+                }
+
+                public static class Notifier
+                {
+                    public static void Send(NotifierSettings settings, MailMessage message)
+                    {
+                        ServicePointManager.ServerCertificateValidationCallback = {|#0:(s, c, ch, e) => {|#1:settings.AcceptAllCertificates|}|};
+                        using var client = new SmtpClient("smtp.contoso.com", 587) { EnableSsl = true };
+                        client.Send(message);
+                    }
+                }
+                """,
+            ExpectedDiagnostics =
+            {
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1)
+                    .WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by System.Net.Mail), when 'AcceptAllCertificates' is true,"),
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SettingGatedCallbacksThatCheckTheErrors_NoDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    "using System.Linq;\n" + Usings + """
+                    public sealed class RelayOptions
+                    {
+                        public bool AllowNameMismatch { get; set; }
+                        public bool PinnedOnly { get; set; }
+                        public bool AllowSelfSigned { get; set; }
+                        public string? Thumbprint { get; set; }
+                        public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
+                    }
+
+                    public sealed class RelaySender
+                    {
+                        private readonly RelayOptions options;
+                        private readonly CertificatePolicy policy;
+
+                        public RelaySender(RelayOptions options, CertificatePolicy policy)
+                        {
+                            this.options = options;
+                            this.policy = policy;
+                        }
+
+                        public void Configure(SmtpClient smtp, ImapClient imap, Pop3Client pop, MailKit.IMailService service, RemoteCertificateValidationCallback? callback)
+                        {
+                            // With the setting off, the errors decide; with it on, they still do, less strictly.
+                            smtp.ServerCertificateValidationCallback = (s, c, h, e) => options.AllowNameMismatch
+                                ? (e & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
+                                : e == SslPolicyErrors.None;
+                            imap.ServerCertificateValidationCallback = (s, c, h, e) =>
+                            {
+                                if (options.PinnedOnly)
+                                {
+                                    return c?.GetCertHashString() == options.Thumbprint;
+                                }
+
+                                return e == SslPolicyErrors.None;
+                            };
+                            pop.ServerCertificateValidationCallback = (s, c, h, e) =>
+                            {
+                                if (e == SslPolicyErrors.None)
+                                {
+                                    return true;
+                                }
+
+                                if (options.AllowSelfSigned && h is not null && h.ChainStatus.All(x => x.Status == X509ChainStatusFlags.UntrustedRoot))
+                                {
+                                    return true;
+                                }
+
+                                return false;
+                            };
+
+                            // The caller's own callback, passed through.
+                            service.ServerCertificateValidationCallback = options.ServerCertificateValidationCallback;
+                            imap.ServerCertificateValidationCallback = callback;
+
+                            // A validation service of another type that reads the errors.
+                            smtp.ServerCertificateValidationCallback = (s, c, h, e) => policy.ShouldAccept(s, c, h, e);
+                            pop.ServerCertificateValidationCallback = policy.ShouldAccept;
+                        }
+                    }
+                    """,
+                    """
+                    using System.Net.Security;
+                    using System.Security.Cryptography.X509Certificates;
+
+                    public enum CertificateValidationMode { Enabled, DisabledForLocalAddresses, Disabled }
+
+                    public interface ICertificateConfig
+                    {
+                        CertificateValidationMode Mode { get; }
+                    }
+
+                    public sealed class CertificatePolicy
+                    {
+                        private readonly ICertificateConfig config;
+
+                        public CertificatePolicy(ICertificateConfig config) => this.config = config;
+
+                        public bool ShouldAccept(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                        {
+                            if (sslPolicyErrors == SslPolicyErrors.None)
+                            {
+                                return true;
+                            }
+
+                            if (config.Mode == CertificateValidationMode.Disabled)
+                            {
+                                return true;
+                            }
+
+                            return false;
+                        }
+                    }
+                    """,
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SettingsTypeUnresolved_ReportsDiagnostic()
+    {
+        // The settings types live in files the compilation does not have: the callback is still judged.
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                public sealed class RelaySender
+                {
+                    private readonly RelayOptions options;
+                    private readonly ILog log;
+
+                    public RelaySender(RelayOptions options, ILog log)
+                    {
+                        this.options = options;
+                        this.log = log;
+                    }
+
+                    public void Configure(SmtpClient smtp, ImapClient imap, Pop3Client pop, AppSettings settings)
+                    {
+                        smtp.ServerCertificateValidationCallback = {|#0:(s, c, ch, e) => {|#1:settings.AcceptAllCertificates|}|};
+                        imap.ServerCertificateValidationCallback = {|#2:TrustRelay|};
+                        smtp.ServerCertificateValidationCallback = {|#4:LogAndDecide|};
+
+                        // Checks the errors whatever the setting says.
+                        pop.ServerCertificateValidationCallback = (s, c, ch, e) => settings.AllowNameMismatch
+                            ? (e & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
+                            : e == SslPolicyErrors.None;
+                    }
+
+                    private bool TrustRelay(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                    {
+                        if (options.TrustServer)
+                        {
+                            {|#3:return true;|}
+                        }
+
+                        return sslPolicyErrors == SslPolicyErrors.None;
+                    }
+
+                    private bool LogAndDecide(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
+                    {
+                        if (sslPolicyErrors == SslPolicyErrors.None)
+                        {
+                            return true;
+                        }
+
+                        log.Warning("Relay certificate {Subject} rejected: {Errors}", certificate?.Subject, sslPolicyErrors);
+                        foreach (var status in chain?.ChainStatus ?? [])
+                        {
+                            log.Warning("{Status}", status.StatusInformation);
+                        }
+
+                        {|#5:return options.IgnoreInvalidCertificates;|}
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            ExpectedDiagnostics =
+            {
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'AcceptAllCertificates' is true,"),
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(2).WithLocation(3).WithArguments("ImapClient.ServerCertificateValidationCallback, when 'TrustServer' is true,"),
+                Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(4).WithLocation(5).WithArguments("SmtpClient.ServerCertificateValidationCallback, when 'IgnoreInvalidCertificates' is true,"),
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithEwsNamedInAnotherFile_ReportsDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Net;
+
+                    public static class Startup
+                    {
+                        public static void Configure() =>
+                            ServicePointManager.ServerCertificateValidationCallback = {|#0:(s, c, h, e) => true|};
+                    }
+                    """,
+                    """
+                    using Microsoft.Exchange.WebServices.Data;
+
+                    public static class Mailbox
+                    {
+                        public static ExchangeCredentials Credentials(string token) => new OAuthCredentials(token);
+                    }
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic(DiagnosticIds.CertificateValidationDisabled).WithLocation(0).WithArguments("ServicePointManager.ServerCertificateValidationCallback (used by EWS)"),
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailLibrariesReferencedButUnused_NoDiagnostic()
+    {
+        // Every mail library is referenced (as a scan that references them all does), but the code uses none of them.
+        const string source = """
+            using System.Net;
+            using System.Net.Http;
+
+            public static class Startup
+            {
+                public static HttpClient Create()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    return new HttpClient();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailKitReferencedButUnusedOnNetFramework_NoDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            References = NetFrameworkWithMailKit.Value,
+            TestCode = """
+                using System.Net;
+
+                public static class Startup
+                {
+                    public static void Configure()
+                    {
+                        ServicePointManager.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => true;
+                    }
+                }
+                """,
         };
 
         await test.RunAsync();

@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.CodeFixes.Fixes;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 using LegacyAuthAnalyzers.Rules;
@@ -13,7 +14,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 public sealed class LA3001_AppPasswordShapedSecretCodeFixTests
 {
     private static DiagnosticResult Expected(int location, string api, string shape) =>
-        Verify.Diagnostic("LA3001").WithLocation(location).WithArguments(api, shape, "password");
+        Verify.Diagnostic("LA3001").WithLocation(location).WithArguments(api, shape, SecretRemedies.AppPasswordInCode);
 
     [Fact]
     public async Task GoogleAppPassword_FixesToEnvironmentVariable()

@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
@@ -30,7 +31,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", Letters, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", Groups, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Credentials", Groups, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             """;
 
         // Without a mail library declarations are not looked at, so the sink reports, pointing at the declaration too.
-        await Verify.VerifyAnalyzerAsync(source, TestReferences.WithoutMailLibraries, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Credentials", Letters, "password"));
+        await Verify.VerifyAnalyzerAsync(source, TestReferences.WithoutMailLibraries, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Credentials", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Theory]
@@ -100,7 +101,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        var expected = Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", shape, "password");
+        var expected = Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", shape, SecretRemedies.AppPasswordInCode);
         await Verify.VerifyAnalyzerAsync(source, expression == "field" ? expected.WithLocation(1) : expected);
     }
 
@@ -130,7 +131,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
                     """,
                 },
             },
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("ImapClient.Authenticate", Letters, "password") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("ImapClient.Authenticate", Letters, SecretRemedies.AppPasswordInCode) },
         };
 
         await test.RunAsync();
@@ -145,7 +146,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
 
             public static class Inbox
             {
-                private static readonly string Key = "qwrtzkbvnhgfdlpx";
+                private static readonly string {|#1:Key|} = "qwrtzkbvnhgfdlpx";
 
                 public static async Task LoginAsync(Pop3Client client)
                 {
@@ -155,7 +156,8 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("Pop3Client.AuthenticateAsync", Letters, "password"));
+        // The additional location is the field that holds the literal, not the local that copies it.
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Pop3Client.AuthenticateAsync", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -173,7 +175,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", Groups, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Authenticate", Groups, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", Letters, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new WebCredentials", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -204,7 +206,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new SaslMechanismPlain", Groups, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("new SaslMechanismPlain", Groups, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -220,7 +222,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Connect", Letters, "uri"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpClient.Connect", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -242,7 +244,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
                     }
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("Mailer.Login", Letters, "secret") },
+            ExpectedDiagnostics = { Verify.Diagnostic(Id).WithLocation(0).WithArguments("Mailer.Login", Letters, SecretRemedies.AppPasswordInCode) },
         };
         test.TestState.AnalyzerConfigFiles.Add((EditorConfigs.Path, EditorConfigs.With("legacy_auth.credential_sinks", "Contoso.Mail.Mailer.Login(secret)")));
 
@@ -262,7 +264,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("EmailOptions.Password", Groups, "Password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("EmailOptions.Password", Groups, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -278,8 +280,8 @@ public sealed class LA3001_AppPasswordShapedSecretTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic(Id).WithLocation(0).WithArguments("Settings.GmailAppPwd", Letters, "GmailAppPwd"),
-            Verify.Diagnostic(Id).WithLocation(1).WithArguments("Settings.ImapSecret", Letters, "ImapSecret"));
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("Settings.GmailAppPwd", Letters, SecretRemedies.AppPasswordInCode),
+            Verify.Diagnostic(Id).WithLocation(1).WithArguments("Settings.ImapSecret", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -299,7 +301,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpSettings.Password", Letters, "Password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("SmtpSettings.Password", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     [Fact]
@@ -319,7 +321,7 @@ public sealed class LA3001_AppPasswordShapedSecretTests
             """;
 
         // No initializer to report, so the sink reports, pointing at the field too.
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", Letters, "password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Authenticate", Letters, SecretRemedies.AppPasswordInCode));
     }
 
     // ---- Must stay silent ----
@@ -413,6 +415,30 @@ public sealed class LA3001_AppPasswordShapedSecretTests
         // These are LA1001's hard-coded passwords, not app passwords.
         var source = $$"""
             using MailKit.Net.Smtp;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client) => client.Authenticate("alerts@example.com", "{{value}}");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("yoursenderpasswd")]
+    [InlineData("sendermailpasswd")]
+    [InlineData("yoursmtppassword")]
+    public async Task PlaceholderPhraseOfSixteenLetters_NoDiagnostic(string value)
+    {
+        // Sixteen lower-case letters that only name the field: a placeholder, at the sink and in a mail setting.
+        var source = $$"""
+            using MailKit.Net.Smtp;
+
+            public sealed class SmtpSettings
+            {
+                public string Password { get; set; } = "{{value}}";
+            }
 
             public static class Mailer
             {

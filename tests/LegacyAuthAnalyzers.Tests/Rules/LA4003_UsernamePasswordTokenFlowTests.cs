@@ -295,7 +295,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
     }
 
     [Fact]
-    public async Task XOAuth2WithTokenFromUsernamePassword_ReportsDiagnostic()
+    public async Task XOAuth2WithTokenFromUsernamePassword_IsOneFindingWithTheConsumerAsAdditionalLocation()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -316,13 +316,19 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                     await client.ConnectAsync("outlook.office365.com", 993, SecureSocketOptions.SslOnConnect);
                     await client.AuthenticateAsync({|#1:new SaslMechanismOAuth2(user, token)|});
                 }
+
+                public static async Task OtherAsync(ImapClient client, string user, string token)
+                {
+                    // A token from elsewhere: not part of the flow.
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(user, token));
+                }
             }
             """;
 
+        // One flow, one finding: the XOAUTH2 mechanism that takes the token is where the flow ends, not a second finding.
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
-            Verify.Diagnostic("LA4003").WithLocation(1).WithLocation(0).WithArguments("new SaslMechanismOAuth2 with a token from AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -486,12 +492,36 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
                 public static async Task<string> GetAsync(IPublicClientApplication app)
                 {
-                    var result = await app.AcquireTokenWithDeviceCode(Scopes, deviceCode =>
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, Scopes, deviceCode =>
                     {
                         Console.WriteLine(deviceCode.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync();
+                    });
                     return result.AccessToken;
+                }
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             """;
@@ -522,7 +552,6 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                 public async Task<string> GetAsync(string user)
                 {
                     var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, ServicePassword)|}
-                        .WithClaims("{}")
                         .ExecuteAsync();
                     logger.LogDebug("Token acquired");
                     return result.AccessToken;
@@ -530,6 +559,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
         const string fixedSource = """
+            using System;
             using System.Threading.Tasks;
             using Microsoft.Extensions.Logging;
             using Microsoft.Identity.Client;
@@ -547,15 +577,37 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
                 public async Task<string> GetAsync(string user)
                 {
-                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
                     {
                         logger.LogInformation("{DeviceCodeMessage}", deviceCode.Message);
                         return Task.CompletedTask;
-                    })
-                        .WithClaims("{}")
-                        .ExecuteAsync();
+                    });
                     logger.LogDebug("Token acquired");
                     return result.AccessToken;
+                }
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             """;
@@ -586,6 +638,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
         const string fixedSource = """
+            using System;
             using System.Threading.Tasks;
             using Microsoft.Extensions.Logging;
             using Microsoft.Identity.Client;
@@ -598,15 +651,39 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
                 public static async Task<string> GetAsync(IPublicClientApplication app, Microsoft.Extensions.Logging.ILogger<Tokens> log, string user, string password)
                 {
-                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
                     {
                         log.LogInformation("{DeviceCodeMessage}", deviceCode.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync();
+                    });
                     return result.AccessToken;
                 }
 
                 public Microsoft.Extensions.Logging.ILogger Logger => instanceLogger;
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             """;
 
@@ -649,12 +726,36 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                 {
                     var deviceCode = "unrelated";
                     Console.WriteLine(deviceCode);
-                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode2 =>
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode2 =>
                     {
                         Console.WriteLine(deviceCode2.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync();
+                    });
                     return result.AccessToken;
+                }
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             """;
@@ -685,12 +786,37 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                 var app = PublicClientApplicationBuilder.Create("4a1aa1d5-c567-49d0-ad0b-cd957a47f842")
                     .WithAuthority("https://login.microsoftonline.com/contoso.onmicrosoft.com")
                     .Build();
-                var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                var result = await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
                 {
                     Console.WriteLine(deviceCode.Message);
                     return Task.CompletedTask;
-                }).ExecuteAsync();
+                });
                 Console.WriteLine(result.ExpiresOn);
+
+                async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 """,
             TestState = { OutputKind = OutputKind.ConsoleApplication },
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
@@ -730,12 +856,36 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             {
                 public static async Task OpenAsync(IPublicClientApplication app, ImapClient client, string user, string password)
                 {
-                    var result = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
                     {
                         Console.WriteLine(deviceCode.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync();
+                    });
                     await client.AuthenticateAsync(new SaslMechanismOAuth2(user, result.AccessToken));
+                }
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             """;
@@ -753,8 +903,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             ExpectedDiagnostics =
             {
                 Obsolete(0),
-                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
-                VerifyFix.Diagnostic("LA4003").WithLocation(1).WithLocation(0).WithArguments("new SaslMechanismOAuth2 with a token from AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             },
         };
 
@@ -788,18 +937,42 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             internal static class Tokens
             {
                 public static async Task<string> SmtpAsync(IPublicClientApplication app, string user) =>
-                    (await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
+                    (await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/SMTP.Send" }, deviceCode =>
                     {
                         Console.WriteLine(deviceCode.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync()).AccessToken;
+                    })).AccessToken;
 
                 public static async Task<string> ImapAsync(IPublicClientApplication app, string user) =>
-                    (await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
+                    (await AcquireTokenSilentOrDeviceCodeAsync(app, new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, deviceCode =>
                     {
                         Console.WriteLine(deviceCode.Message);
                         return Task.CompletedTask;
-                    }).ExecuteAsync()).AccessToken;
+                    })).AccessToken;
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             """;
 
@@ -840,6 +1013,222 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                 VerifyFix.Diagnostic("LA4003").WithLocation(2).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             ],
             source);
+    }
+
+    // An unattended lobby screen that signed a service account in with its password: no person is there to sign in.
+    private const string LobbyScreenSource = """
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        namespace Fabrikam.Lobby;
+
+        public sealed class RoomCalendarFeed
+        {
+            private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+            public async Task<string> GetTokenAsync()
+            {
+                var app = PublicClientApplicationBuilder.Create("5d2b7a41-9c3e-4f0a-8b6d-2e1f3c4a5b6c")
+                    .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                    .Build();
+                var result = await {|#0:app.AcquireTokenByUsernamePassword(Scopes, "lobby-screen@fabrikam.com", "L0bby-Scr33n!")|}.ExecuteAsync();
+                return result.AccessToken;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task UnattendedService_OffersAppOnlyFirstWithOnceBuiltConfidentialClient()
+    {
+        const string fixedSource = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        namespace Fabrikam.Lobby;
+
+        public sealed class RoomCalendarFeed
+        {
+            // The service's own identity (client credentials), built once: MSAL serves repeated calls from its token cache.
+            // The app registration needs the application permission for the mailbox or API and admin consent.
+            private static readonly Lazy<IConfidentialClientApplication> ServiceApplication =
+                new Lazy<IConfidentialClientApplication>(() => ConfidentialClientApplicationBuilder
+                    .Create(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_ID to the application (client) ID."))
+                    .WithTenantId(Environment.GetEnvironmentVariable("MAIL_OAUTH_TENANT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_TENANT_ID to the directory (tenant) ID."))
+                    .WithClientSecret(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_SECRET to the app's client secret."))
+                    .Build());
+
+            private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+            public async Task<string> GetTokenAsync()
+            {
+                var result = await ServiceApplication.Value.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" }).ExecuteAsync();
+                return result.AccessToken;
+            }
+        }
+        """;
+
+        var test = new VerifyFix.Test
+        {
+            TestCode = LobbyScreenSource,
+            FixedCode = fixedSource,
+            CodeActionIndex = 0,
+            CodeActionVerifier = (action, verifier) =>
+            {
+                verifier.Equal(LA4003_UsernamePasswordTokenFlowCodeFix.AppOnlyKey, action.EquivalenceKey);
+                verifier.Equal("Use the service's app-only token (MSAL client credentials)", action.Title);
+            },
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+        test.ExpectedDiagnostics.Add(Obsolete(0));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UnattendedService_SignedInUserActionKeepsTheApplicationAndTriesTheCacheFirst()
+    {
+        const string fixedSource = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        namespace Fabrikam.Lobby;
+
+        public sealed class RoomCalendarFeed
+        {
+            private static IPublicClientApplication? signInApplication;
+
+            private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+            public async Task<string> GetTokenAsync()
+            {
+                var app = signInApplication ??= PublicClientApplicationBuilder.Create("5d2b7a41-9c3e-4f0a-8b6d-2e1f3c4a5b6c")
+                    .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                    .Build();
+                var result = await AcquireTokenSilentOrDeviceCodeAsync(app, Scopes, deviceCode =>
+                {
+                    Console.WriteLine(deviceCode.Message);
+                    return Task.CompletedTask;
+                });
+                return result.AccessToken;
+            }
+
+            private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                IPublicClientApplication application,
+                global::System.Collections.Generic.IEnumerable<string> scopes,
+                Func<DeviceCodeResult, Task> deviceCodeCallback,
+                global::System.Threading.CancellationToken cancellationToken = default)
+            {
+                // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                if (account != null)
+                {
+                    try
+                    {
+                        return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (MsalUiRequiredException)
+                    {
+                        // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                    }
+                }
+
+                return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        """;
+
+        var test = new VerifyFix.Test
+        {
+            TestCode = LobbyScreenSource,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = LA4003_UsernamePasswordTokenFlowCodeFix.EquivalenceKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+        test.ExpectedDiagnostics.Add(Obsolete(0));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConsoleInputInTheProject_OffersTheSignedInUserFirst()
+    {
+        // The project reads the console: a person is there, so the device code sign-in comes first.
+        const string prompt = """
+            internal static class Prompt
+            {
+                public static string? Ask() => System.Console.ReadLine();
+            }
+            """;
+        var test = new VerifyFix.Test
+        {
+            TestCode = LobbyScreenSource,
+            FixedCode = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            namespace Fabrikam.Lobby;
+
+            public sealed class RoomCalendarFeed
+            {
+                private static IPublicClientApplication? signInApplication;
+
+                private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+                public async Task<string> GetTokenAsync()
+                {
+                    var app = signInApplication ??= PublicClientApplicationBuilder.Create("5d2b7a41-9c3e-4f0a-8b6d-2e1f3c4a5b6c")
+                        .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                        .Build();
+                    var result = await AcquireTokenSilentOrDeviceCodeAsync(app, Scopes, deviceCode =>
+                    {
+                        Console.WriteLine(deviceCode.Message);
+                        return Task.CompletedTask;
+                    });
+                    return result.AccessToken;
+                }
+
+                private static async Task<AuthenticationResult> AcquireTokenSilentOrDeviceCodeAsync(
+                    IPublicClientApplication application,
+                    global::System.Collections.Generic.IEnumerable<string> scopes,
+                    Func<DeviceCodeResult, Task> deviceCodeCallback,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    // The account that signed in before gets its token from MSAL's cache, refreshed without asking again.
+                    var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
+                    var account = global::System.Linq.Enumerable.FirstOrDefault(accounts);
+                    if (account != null)
+                    {
+                        try
+                        {
+                            return await application.AcquireTokenSilent(scopes, account).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (MsalUiRequiredException)
+                        {
+                            // The cached sign-in expired or needs consent again: the user signs in with a device code.
+                        }
+                    }
+
+                    return await application.AcquireTokenWithDeviceCode(scopes, deviceCodeCallback).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """,
+            CodeActionIndex = 0,
+            CodeActionVerifier = (action, verifier) => verifier.Equal(LA4003_UsernamePasswordTokenFlowCodeFix.EquivalenceKey, action.EquivalenceKey),
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+        test.TestState.Sources.Add(("/0/Prompt.cs", prompt));
+        test.FixedState.Sources.Add(("/0/Prompt.cs", prompt));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await test.RunAsync();
     }
 
     /// <summary>MSAL marks username/password on public clients [Obsolete]: the source has the warning, the fix removes it.</summary>

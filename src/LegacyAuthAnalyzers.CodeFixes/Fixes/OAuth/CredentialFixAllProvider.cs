@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -33,15 +34,7 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
         }
 
         var work = new List<(DocumentId, ImmutableArray<Diagnostic>)>();
-        IEnumerable<Document> documents = fixAllContext.Scope switch
-        {
-            FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-            FixAllScope.Project => fixAllContext.Project.Documents,
-            FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents),
-            _ => Array.Empty<Document>(),
-        };
-
-        foreach (var document in documents)
+        foreach (var document in FirstActionFixAll.Documents(fixAllContext))
         {
             var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
             if (!diagnostics.IsEmpty)
@@ -55,7 +48,15 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
             return null;
         }
 
+        // Worked out now rather than when applied: in bulk a site whose host is not known to be Microsoft's gets no OAuth
+        // action, and a Fix All that would change nothing is not offered at all.
         var solution = fixAllContext.Solution;
+        var fixedSolution = await CredentialFixes.FixAsync(solution, work, keys, kind, bulk: true, fixAllContext.CancellationToken).ConfigureAwait(false);
+        if (fixedSolution == solution)
+        {
+            return null;
+        }
+
         return CodeAction.Create(
             "Fix all: " + kind switch
             {
@@ -63,7 +64,7 @@ internal sealed class CredentialFixAllProvider : FixAllProvider
                 null => "apply the first fix of each finding",
                 _ => "move to OAuth 2.0 with MSAL",
             },
-            cancellationToken => CredentialFixes.FixAsync(solution, work, keys, kind, cancellationToken),
+            _ => Task.FromResult(fixedSolution),
             key);
     }
 }

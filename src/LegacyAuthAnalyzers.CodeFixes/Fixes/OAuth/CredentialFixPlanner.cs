@@ -85,7 +85,8 @@ internal static class CredentialFixPlanner
             cancellation,
             CallContext.For(syntax, analysis.Model, cancellationToken),
             invocation.TargetMethod.Name == "AuthenticateAsync",
-            site.Endpoint.Protocol);
+            site.Endpoint.Protocol,
+            StrictConnection.Find(invocation, analysis, cancellationToken));
         AddCopied(plan, user.Value.Copied);
         return plan;
     }
@@ -129,7 +130,8 @@ internal static class CredentialFixPlanner
             return null;
         }
 
-        var plan = new SaslMechanismPlan(syntax, user.Value.Expression, CallContext.For(syntax, analysis.Model, cancellationToken), site.Endpoint.Protocol);
+        var plan = new SaslMechanismPlan(
+            syntax, user.Value.Expression, CallContext.For(syntax, analysis.Model, cancellationToken), site.Endpoint.Protocol, StrictConnection.Find(creation, analysis, cancellationToken));
         AddCopied(plan, user.Value.Copied);
         return plan;
     }

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using LegacyAuthAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -36,13 +37,13 @@ internal static class CredentialFixes
                     continue;
                 }
 
-                foreach (var (kind, plan) in Available(target, analysis, keys, context.CancellationToken))
+                foreach (var (kind, plan, audience) in Available(target, analysis, keys, bulk: false, context.CancellationToken))
                 {
                     var document = context.Document;
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            Title(kind, plan),
-                            cancellationToken => FixAsync(document.Project.Solution, new[] { (document.Id, ImmutableArray.Create(diagnostic)) }, keys, kind, cancellationToken),
+                            Title(kind, plan, audience),
+                            cancellationToken => FixAsync(document.Project.Solution, new[] { (document.Id, ImmutableArray.Create(diagnostic)) }, keys, kind, bulk: false, cancellationToken),
                             keys.Key(kind)),
                         diagnostic);
                 }
@@ -54,62 +55,72 @@ internal static class CredentialFixes
         }
     }
 
-    public static string Title(CredentialFixKind kind, SitePlan plan) => (kind, plan) switch
+    public static string Title(CredentialFixKind kind, SitePlan plan, MailAudience audience)
     {
-        (CredentialFixKind.OAuthAppOnly, SmtpClientMigrationPlan) => "Move to MailKit with OAuth 2.0 and an app-only token (MSAL client credentials)",
-        (CredentialFixKind.OAuthSignedInUser, SmtpClientMigrationPlan) => "Move to MailKit with OAuth 2.0 and the signed-in user's token (MSAL)",
-        (CredentialFixKind.OAuthAppOnly, _) => "Use OAuth 2.0 with an app-only token (MSAL client credentials)",
-        (CredentialFixKind.OAuthSignedInUser, _) => "Use OAuth 2.0 with the signed-in user's token (MSAL)",
-        (_, ReadFromEnvironmentPlan read) => "Read the password from the " + read.Variable + " environment variable",
-        _ => "Read the password from an environment variable",
-    };
+        var title = (kind, plan, audience) switch
+        {
+            (CredentialFixKind.OAuthSignedInUser, SmtpClientMigrationPlan, MailAudience.PersonalAccount) =>
+                "Move to MailKit with OAuth 2.0 and the Outlook.com user's token (MSAL, consumers authority)",
+            (CredentialFixKind.OAuthSignedInUser, _, MailAudience.PersonalAccount) => "Use OAuth 2.0 with the Outlook.com user's token (MSAL, consumers authority)",
+            (CredentialFixKind.OAuthAppOnly, SmtpClientMigrationPlan, _) => "Move to MailKit with OAuth 2.0 and an app-only token (MSAL client credentials)",
+            (CredentialFixKind.OAuthSignedInUser, SmtpClientMigrationPlan, _) => "Move to MailKit with OAuth 2.0 and the signed-in user's token (MSAL)",
+            (CredentialFixKind.OAuthAppOnly, _, _) => "Use OAuth 2.0 with an app-only token (MSAL client credentials)",
+            (CredentialFixKind.OAuthSignedInUser, _, _) => "Use OAuth 2.0 with the signed-in user's token (MSAL)",
+            (_, ReadFromEnvironmentPlan read, _) => "Read the password from the " + read.Variable + " environment variable",
+            _ => "Read the password from an environment variable",
+        };
 
-    /// <summary>The actions a finding gets, app-only first so that <c>dotnet format</c> (which takes the first) applies it.</summary>
-    public static IEnumerable<(CredentialFixKind Kind, SitePlan Plan)> Available(FixTarget target, DocumentAnalysis analysis, CredentialFixKeys keys, CancellationToken cancellationToken)
+        return kind != CredentialFixKind.ReadFromEnvironment && audience == MailAudience.Unknown
+            ? title + ", assuming the server is Microsoft 365"
+            : title;
+    }
+
+    /// <summary>
+    /// The actions a finding gets, app-only first so that <c>dotnet format</c> (which takes the first) applies it. In
+    /// <paramref name="bulk"/> (Fix All, <c>dotnet format</c>) an OAuth action is only applied where the host is known
+    /// to be Microsoft's: nobody reviews each site there, and a token sent to another server is a failed login at best.
+    /// </summary>
+    public static IEnumerable<(CredentialFixKind Kind, SitePlan Plan, MailAudience Audience)> Available(
+        FixTarget target, DocumentAnalysis analysis, CredentialFixKeys keys, bool bulk, CancellationToken cancellationToken)
     {
-        var results = new List<(CredentialFixKind, SitePlan)>();
-        if (OAuthApplies(target, analysis, keys)
+        var results = new List<(CredentialFixKind, SitePlan, MailAudience)>();
+        var audience = MailAudiences.Of(target, analysis, keys.RuleId, cancellationToken);
+        var oauth = audience is MailAudience.Organization or MailAudience.PersonalAccount || audience == MailAudience.Unknown && !bulk;
+        if (oauth
             && CredentialFixPlanner.OAuthPlan(target, analysis, cancellationToken) is { } plan
             && TokenSourceFor(analysis, target.Site.Sink.Syntax, null, cancellationToken) is { } tokens)
         {
-            if (plan.SupportsAppOnly)
+            // Personal accounts have no app-only flow: there is no tenant to consent for them.
+            if (plan.SupportsAppOnly && audience != MailAudience.PersonalAccount)
             {
-                results.Add((CredentialFixKind.OAuthAppOnly, plan));
+                results.Add((CredentialFixKind.OAuthAppOnly, plan, audience));
             }
 
-            if (TokenSource.Supports(TokenFlow.SignedInUser, plan.Protocol))
+            var flow = audience == MailAudience.PersonalAccount ? TokenFlow.PersonalAccount : TokenFlow.SignedInUser;
+            if (tokens.Supports(flow, plan.Protocol))
             {
-                results.Add((CredentialFixKind.OAuthSignedInUser, plan));
+                results.Add((CredentialFixKind.OAuthSignedInUser, plan, audience));
             }
         }
 
         if (keys.ReadFromEnvironment is not null && CredentialFixPlanner.ReadFromEnvironmentPlan(target, analysis) is { } read)
         {
-            results.Add((CredentialFixKind.ReadFromEnvironment, read));
+            results.Add((CredentialFixKind.ReadFromEnvironment, read, audience));
         }
 
         return results;
     }
 
     /// <summary>
-    /// OAuth with Entra ID tokens only reaches Microsoft 365 and Outlook.com: offered where the host is one of them or is
-    /// not known in code (read from configuration), never for a known third-party server.
-    /// </summary>
-    private static bool OAuthApplies(FixTarget target, DocumentAnalysis analysis, CredentialFixKeys keys) =>
-        keys.RuleId == DiagnosticIds.Microsoft365BasicAuthentication
-        || target.Site.Host is null
-        || MailHosts.IsMicrosoft365(target.Site.Host, analysis.Options);
-
-    /// <summary>
     /// Applies <paramref name="kind"/> to every finding of <paramref name="work"/> that offers it; with no kind, each
     /// finding gets its own first action, which is what a caller that picked no action (dotnet format) asks for.
     /// </summary>
     public static async Task<Solution> FixAsync(
-        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, CancellationToken cancellationToken)
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, bool bulk, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApplyAsync(solution, work, keys, kind, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(solution, work, keys, kind, bulk, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -119,9 +130,9 @@ internal static class CredentialFixes
     }
 
     private static async Task<Solution> ApplyAsync(
-        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, CancellationToken cancellationToken)
+        Solution solution, IEnumerable<(DocumentId DocumentId, ImmutableArray<Diagnostic> Diagnostics)> work, CredentialFixKeys keys, CredentialFixKind? kind, bool bulk, CancellationToken cancellationToken)
     {
-        var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<(SitePlan Plan, CredentialFixKind Kind)> Plans, TokenSource? Tokens)>();
+        var plans = new Dictionary<DocumentId, (DocumentAnalysis Analysis, List<(SitePlan Plan, CredentialFixKind Kind, MailAudience Audience)> Plans, TokenSource? Tokens)>();
         var providers = new Dictionary<ProjectId, ProviderRequest>();
 
         // MSBuildWorkspace (dotnet format) writes an explicit Compile item for every added file, which SDK-style projects
@@ -137,7 +148,7 @@ internal static class CredentialFixes
                 continue;
             }
 
-            var documentPlans = new List<(SitePlan Plan, CredentialFixKind Kind)>();
+            var documentPlans = new List<(SitePlan Plan, CredentialFixKind Kind, MailAudience Audience)>();
             TokenSource? tokens = null;
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
@@ -147,7 +158,7 @@ internal static class CredentialFixes
                     continue;
                 }
 
-                var (availableKind, available) = Available(target, analysis, keys, cancellationToken).FirstOrDefault(a => kind is null || a.Kind == kind);
+                var (availableKind, available, audience) = Available(target, analysis, keys, bulk, cancellationToken).FirstOrDefault(a => kind is null || a.Kind == kind);
                 if (available is null || documentPlans.Any(p => p.Plan.Anchor.Span.IntersectsWith(available.Anchor.Span)))
                 {
                     continue;
@@ -170,7 +181,7 @@ internal static class CredentialFixes
                     }
                 }
 
-                documentPlans.Add((available, availableKind));
+                documentPlans.Add((available, availableKind, audience));
             }
 
             if (documentPlans.Count > 0)
@@ -184,7 +195,9 @@ internal static class CredentialFixes
             return solution;
         }
 
-        var removals = await SecretRemoval.FindAsync(solution, plans.Values.Select(p => (p.Analysis, (IReadOnlyList<SitePlan>)p.Plans.Select(x => x.Plan).ToList())).ToList(), cancellationToken).ConfigureAwait(false);
+        var applied = plans.Values.SelectMany(p => p.Plans).Select(p => p.Plan).ToList();
+        var removals = await SecretRemoval.FindAsync(
+            solution, applied.SelectMany(p => p.Removed).ToList(), applied.SelectMany(p => p.Copied).ToList(), cancellationToken).ConfigureAwait(false);
 
         var newSolution = solution;
         foreach (var pair in providers.Where(p => !p.Value.Inline))
@@ -207,9 +220,10 @@ internal static class CredentialFixes
 
             if (plans.TryGetValue(documentId, out var entry))
             {
-                foreach (var (plan, planKind) in entry.Plans)
+                var secured = new HashSet<SyntaxNode>();
+                foreach (var (plan, planKind, audience) in entry.Plans)
                 {
-                    plan.Apply(editor, new PlanContext(entry.Tokens, planKind));
+                    plan.Apply(editor, new PlanContext(entry.Tokens, planKind, audience, secured));
                 }
             }
 

@@ -18,10 +18,13 @@ internal sealed class MailKitAuthenticatePlan : SitePlan
     private readonly CallContext call;
     private readonly bool convertToAwait;
     private readonly bool isAsync;
+    private readonly StrictConnection? connection;
 
-    public MailKitAuthenticatePlan(InvocationExpressionSyntax invocation, ExpressionSyntax user, ArgumentSyntax? cancellation, CallContext call, bool isAsync, MailProtocol protocol)
+    public MailKitAuthenticatePlan(
+        InvocationExpressionSyntax invocation, ExpressionSyntax user, ArgumentSyntax? cancellation, CallContext call, bool isAsync, MailProtocol protocol, StrictConnection? connection)
         : base(invocation, protocol)
     {
+        this.connection = connection;
         this.invocation = invocation;
         this.user = Copy(user);
         this.cancellation = cancellation;
@@ -40,6 +43,7 @@ internal sealed class MailKitAuthenticatePlan : SitePlan
 
     public override void Apply(DocumentEditor editor, PlanContext context)
     {
+        connection?.Apply(editor, context);
         var callsAsync = isAsync || convertToAwait;
         var tokenCancellation = cancellation?.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax ? cancellation.Expression : null;
         var token = context.Tokens!.Token(context.Flow, Protocol, call, tokenCancellation);
@@ -86,10 +90,12 @@ internal sealed class SaslMechanismPlan : SitePlan
     private readonly ExpressionSyntax creation;
     private readonly ExpressionSyntax user;
     private readonly CallContext call;
+    private readonly StrictConnection? connection;
 
-    public SaslMechanismPlan(ExpressionSyntax creation, ExpressionSyntax user, CallContext call, MailProtocol protocol)
+    public SaslMechanismPlan(ExpressionSyntax creation, ExpressionSyntax user, CallContext call, MailProtocol protocol, StrictConnection? connection)
         : base(creation, protocol)
     {
+        this.connection = connection;
         this.creation = creation;
         this.user = Copy(user);
         this.call = call;
@@ -98,6 +104,7 @@ internal sealed class SaslMechanismPlan : SitePlan
 
     public override void Apply(DocumentEditor editor, PlanContext context)
     {
+        connection?.Apply(editor, context);
         var token = context.Tokens!.Token(context.Flow, Protocol, call, null);
         var mechanism = SyntaxTemplates.Expression("new global::MailKit.Security.SaslMechanismOAuth2(USER, TOKEN)", ("USER", user), ("TOKEN", token));
         editor.ReplaceNode(creation, mechanism.WithTriviaFrom(creation));

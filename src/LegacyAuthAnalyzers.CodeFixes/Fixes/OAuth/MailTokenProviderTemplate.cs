@@ -25,6 +25,11 @@ internal static class MailTokenProviderTemplate
     public const string GetAppOnlyToken = "GetAppOnlyToken";
     public const string GetUserTokenAsync = "GetUserTokenAsync";
     public const string GetUserToken = "GetUserToken";
+    public const string GetPersonalAccountTokenAsync = "GetPersonalAccountTokenAsync";
+    public const string GetPersonalAccountToken = "GetPersonalAccountToken";
+
+    /// <summary>The authority of personal Microsoft accounts (Outlook.com, Hotmail, Live), DOMAIN §3.</summary>
+    public const string ConsumersTenant = "consumers";
 
     public const string TenantIdVariable = "MAIL_OAUTH_TENANT_ID";
     public const string ClientIdVariable = "MAIL_OAUTH_CLIENT_ID";
@@ -118,13 +123,16 @@ using Microsoft.Identity.Client;
 /// <remarks>
 /// Configuration comes from environment variables, never from code:
 /// <list type="bullet">
-/// <item><description>{{TenantIdVariable}}: the directory (tenant) ID.</description></item>
+/// <item><description>{{TenantIdVariable}}: the directory (tenant) ID; for signed-in users also "organizations", "common"
+/// or "{{ConsumersTenant}}" (personal Outlook.com accounts).</description></item>
 /// <item><description>{{ClientIdVariable}}: the application (client) ID of the app registration.</description></item>
 /// <item><description>{{ClientSecretVariable}} or {{CertificateThumbprintVariable}}: the app's credential, for the app-only
 /// (client credentials) flow. The certificate is looked up by thumbprint in the CurrentUser, then the LocalMachine, "My" store.</description></item>
 /// </list>
 /// The app-only flow needs the Exchange application permission (SMTP.SendAsApp, IMAP.AccessAsApp, POP.AccessAsApp or
 /// full_access_as_app) with admin consent, the service principal registered in Exchange Online and access to the mailbox.
+/// Personal Outlook.com, Hotmail and Live accounts have no app-only flow: they sign in through the "{{ConsumersTenant}}"
+/// authority, with an app registration that allows personal accounts and no tenant ID.
 /// </remarks>
 internal static class {{TypeName}}
 {
@@ -154,7 +162,10 @@ internal static class {{TypeName}}
         new {{sys}}Lazy<{{msal}}IConfidentialClientApplication>(CreateAppOnlyApplication, {{threading}}LazyThreadSafetyMode.PublicationOnly);
 
     private static readonly {{sys}}Lazy<{{msal}}IPublicClientApplication> UserApplication =
-        new {{sys}}Lazy<{{msal}}IPublicClientApplication>(CreateUserApplication, {{threading}}LazyThreadSafetyMode.PublicationOnly);
+        new {{sys}}Lazy<{{msal}}IPublicClientApplication>(() => CreateUserApplication(Required(TenantIdVariable)), {{threading}}LazyThreadSafetyMode.PublicationOnly);
+
+    private static readonly {{sys}}Lazy<{{msal}}IPublicClientApplication> PersonalAccountApplication =
+        new {{sys}}Lazy<{{msal}}IPublicClientApplication>(() => CreateUserApplication("{{ConsumersTenant}}"), {{threading}}LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>
     /// Test seam: when set before the first token request, MSAL sends its HTTP requests through this factory
@@ -179,9 +190,26 @@ internal static class {{TypeName}}
     /// <summary>
     /// A signed-in user's access token for <paramref name="scope"/>: from MSAL's cache when it can, otherwise the user signs in.
     /// </summary>
-    public static async {{tasks}}Task<string> {{GetUserTokenAsync}}(string scope, {{threading}}CancellationToken cancellationToken = default)
+    public static {{tasks}}Task<string> {{GetUserTokenAsync}}(string scope, {{threading}}CancellationToken cancellationToken = default) =>
+        SignedInUserTokenAsync(UserApplication.Value, scope, cancellationToken);
+
+    /// <summary>A signed-in user's access token for <paramref name="scope"/>; blocks until MSAL returns.</summary>
+    public static string {{GetUserToken}}(string scope, {{threading}}CancellationToken cancellationToken = default) =>
+        {{GetUserTokenAsync}}(scope, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// A personal Outlook.com, Hotmail or Live account's access token for <paramref name="scope"/>, through the
+    /// "{{ConsumersTenant}}" authority: from MSAL's cache when it can, otherwise the user signs in.
+    /// </summary>
+    public static {{tasks}}Task<string> {{GetPersonalAccountTokenAsync}}(string scope, {{threading}}CancellationToken cancellationToken = default) =>
+        SignedInUserTokenAsync(PersonalAccountApplication.Value, scope, cancellationToken);
+
+    /// <summary>A personal account's access token for <paramref name="scope"/>; blocks until MSAL returns.</summary>
+    public static string {{GetPersonalAccountToken}}(string scope, {{threading}}CancellationToken cancellationToken = default) =>
+        {{GetPersonalAccountTokenAsync}}(scope, cancellationToken).GetAwaiter().GetResult();
+
+    private static async {{tasks}}Task<string> SignedInUserTokenAsync({{msal}}IPublicClientApplication application, string scope, {{threading}}CancellationToken cancellationToken)
     {
-        var application = UserApplication.Value;
         var scopes = new[] { scope };
         var accounts = await application.GetAccountsAsync().ConfigureAwait(false);
         try
@@ -231,10 +259,6 @@ internal static class {{TypeName}}
 
         body.Append($$"""
 
-    /// <summary>A signed-in user's access token for <paramref name="scope"/>; blocks until MSAL returns.</summary>
-    public static string {{GetUserToken}}(string scope, {{threading}}CancellationToken cancellationToken = default) =>
-        {{GetUserTokenAsync}}(scope, cancellationToken).GetAwaiter().GetResult();
-
     private static {{msal}}IConfidentialClientApplication CreateAppOnlyApplication()
     {
         var builder = {{msal}}ConfidentialClientApplicationBuilder
@@ -267,11 +291,12 @@ internal static class {{TypeName}}
         return builder.Build();
     }
 
-    private static {{msal}}IPublicClientApplication CreateUserApplication()
+    /// <param name="tenant">A tenant ID or domain, or "organizations", "common" or "{{ConsumersTenant}}".</param>
+    private static {{msal}}IPublicClientApplication CreateUserApplication(string tenant)
     {
         var builder = {{msal}}PublicClientApplicationBuilder
             .Create(Required(ClientIdVariable))
-            .WithTenantId(Required(TenantIdVariable))
+            .WithAuthority({{msal}}AzureCloudInstance.AzurePublic, tenant)
             .WithRedirectUri("http://localhost");
 
         var httpClientFactory = HttpClientFactory;

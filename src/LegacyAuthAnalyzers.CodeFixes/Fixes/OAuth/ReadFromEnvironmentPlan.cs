@@ -78,7 +78,8 @@ internal sealed class ReadFromEnvironmentPlan : SitePlan
         editor.ReplaceNode(password, replacement.WithTriviaFrom(password));
     }
 
-    private static string Describe(MailProtocol protocol) => protocol switch
+    /// <summary>The protocol as the exception message names it; the documentation test checks the rule pages against it.</summary>
+    internal static string Describe(MailProtocol protocol) => protocol switch
     {
         MailProtocol.Smtp => "SMTP",
         MailProtocol.Imap => "IMAP",

@@ -8,17 +8,26 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 /// <summary>Everything a plan needs to write its code.</summary>
 internal sealed class PlanContext
 {
-    public PlanContext(TokenSource? tokens, CredentialFixKind kind)
+    public PlanContext(TokenSource? tokens, CredentialFixKind kind, MailAudience audience, HashSet<SyntaxNode> securedConnections)
     {
         Tokens = tokens;
         Kind = kind;
+        Audience = audience;
+        SecuredConnections = securedConnections;
     }
 
     public TokenSource? Tokens { get; }
 
     public CredentialFixKind Kind { get; }
 
-    public TokenFlow Flow => Kind == CredentialFixKind.OAuthSignedInUser ? TokenFlow.SignedInUser : TokenFlow.AppOnly;
+    public MailAudience Audience { get; }
+
+    /// <summary>The connect calls of the document whose TLS mode a plan already made strict: each is rewritten once.</summary>
+    public HashSet<SyntaxNode> SecuredConnections { get; }
+
+    public TokenFlow Flow => Kind != CredentialFixKind.OAuthSignedInUser ? TokenFlow.AppOnly
+        : Audience == MailAudience.PersonalAccount ? TokenFlow.PersonalAccount
+        : TokenFlow.SignedInUser;
 }
 
 /// <summary>

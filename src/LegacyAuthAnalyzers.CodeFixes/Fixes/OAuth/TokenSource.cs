@@ -14,6 +14,9 @@ internal enum TokenFlow
 
     /// <summary>A signed-in user: silent first, then interactive or device code, with the protocol's delegated scope.</summary>
     SignedInUser,
+
+    /// <summary>A signed-in personal Outlook.com account, through the <c>consumers</c> authority; the same delegated scopes.</summary>
+    PersonalAccount,
 }
 
 /// <summary>
@@ -25,10 +28,13 @@ internal sealed class TokenSource
     private readonly string? providerTypeName;
     private readonly IMethodSymbol? teamMethod;
 
-    private TokenSource(string? providerTypeName, IMethodSymbol? teamMethod, bool addsProvider)
+    private readonly bool supportsPersonalAccounts;
+
+    private TokenSource(string? providerTypeName, IMethodSymbol? teamMethod, bool addsProvider, bool supportsPersonalAccounts = true)
     {
         this.providerTypeName = providerTypeName;
         this.teamMethod = teamMethod;
+        this.supportsPersonalAccounts = supportsPersonalAccounts;
         AddsProvider = addsProvider;
     }
 
@@ -52,7 +58,8 @@ internal sealed class TokenSource
         var existing = FindProvider(compilation);
         if (existing is not null)
         {
-            return new TokenSource(QualifiedName(existing), null, addsProvider: false);
+            // A provider added by an earlier version of the fix may not have the personal-account accessor yet.
+            return new TokenSource(QualifiedName(existing), null, addsProvider: false, existing.GetMembers(MailTokenProviderTemplate.GetPersonalAccountTokenAsync).Length > 0);
         }
 
         if (KnownTypes.For(compilation).Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null)
@@ -82,9 +89,16 @@ internal sealed class TokenSource
         return null;
     }
 
-    /// <summary>Whether the delegated flow has a scope for this protocol: the team's method takes any scope it is given.</summary>
-    public static bool Supports(TokenFlow flow, MailProtocol protocol) =>
-        flow == TokenFlow.AppOnly || protocol != MailProtocol.Unknown;
+    /// <summary>
+    /// Whether the flow can serve this protocol here: a delegated flow needs the protocol's scope (the team's method takes
+    /// any scope it is given), a personal account the provider's accessor for it.
+    /// </summary>
+    public bool Supports(TokenFlow flow, MailProtocol protocol) => flow switch
+    {
+        TokenFlow.AppOnly => true,
+        TokenFlow.PersonalAccount => protocol != MailProtocol.Unknown && (teamMethod is not null || supportsPersonalAccounts),
+        _ => protocol != MailProtocol.Unknown,
+    };
 
     /// <summary>The expression that yields the access token for <paramref name="flow"/>.</summary>
     public ExpressionSyntax Token(TokenFlow flow, MailProtocol protocol, CallContext context, ExpressionSyntax? cancellationToken)
@@ -124,7 +138,9 @@ internal sealed class TokenSource
         }
         else
         {
-            method = context.CanAwait ? MailTokenProviderTemplate.GetUserTokenAsync : MailTokenProviderTemplate.GetUserToken;
+            method = flow == TokenFlow.PersonalAccount
+                ? context.CanAwait ? MailTokenProviderTemplate.GetPersonalAccountTokenAsync : MailTokenProviderTemplate.GetPersonalAccountToken
+                : context.CanAwait ? MailTokenProviderTemplate.GetUserTokenAsync : MailTokenProviderTemplate.GetUserToken;
             var scopeType = SyntaxFactory.ParseName(providerTypeName!).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
             arguments.Add(SyntaxFactory.Argument(SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression, scopeType, SyntaxFactory.IdentifierName(DelegatedScopeName(protocol)))));

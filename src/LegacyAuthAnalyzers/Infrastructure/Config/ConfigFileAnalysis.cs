@@ -21,8 +21,32 @@ internal readonly struct ConfigSectionContext
 
     public LegacyAuthOptions Options { get; }
 
+    /// <summary>Which library reads the file's TLS switches, from the code of the same compilation.</summary>
+    public SettingReader Reader => SettingReaders.For(fileContext.Compilation, fileContext.CancellationToken);
+
+    /// <summary>What the transport policy says of the port (and mode) of <paramref name="port"/>'s group of settings.</summary>
+    public TransportAssessment Assess(ConfigSetting port, TlsMode mode) =>
+        TransportPolicy.Assess(Section.Protocol(port), Section.HostFor(port), port.AsInt32, mode);
+
+    /// <summary>What the transport policy says of a <c>SecureSocketOptions</c> setting with the port beside it.</summary>
+    public TransportAssessment AssessMode(ConfigSetting options) =>
+        TransportPolicy.Assess(Section.Protocol(options), Section.HostFor(options), Section.Pick(ConfigRole.Port, options.Prefix)?.AsInt32, options.AsTlsMode);
+
     /// <summary>Whether the host that <paramref name="setting"/> goes with is a local test server.</summary>
     public bool IsLocalHost(ConfigSetting? setting) => MailHosts.IsLocal(Section.HostFor(setting), Options);
+
+    /// <summary>
+    /// Reports a transport finding at <paramref name="setting"/> when its host is known and is not a local test server
+    /// (LA2001, LA2002), nor a placeholder such as "host": the host is the message's second argument, after <paramref name="description"/>.
+    /// </summary>
+    public void ReportForRemoteHost(DiagnosticDescriptor descriptor, ConfigSetting setting, string description, params object?[] moreArgs)
+    {
+        var host = Section.HostFor(setting);
+        if (host is not null && !MailHosts.IsLocal(host, Options) && !MailHosts.IsPlaceholder(host))
+        {
+            Report(descriptor, setting.Span, new object?[] { description, "'" + host + "'" }.Concat(moreArgs).ToArray());
+        }
+    }
 
     /// <summary>Reports at <paramref name="span"/> of the file. The arguments must never carry a configuration value that may be a secret.</summary>
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] messageArgs) =>
@@ -41,7 +65,7 @@ internal static class ConfigFileAnalysis
     /// reads web.config in every framework, and an appsettings password leaks whichever library uses it), and a
     /// project without configuration files among its AdditionalFiles never reaches the callback.
     /// </remarks>
-    public static void Register(AnalysisContext context, Action<ConfigSectionContext> onSection)
+    public static void Register(AnalysisContext context, TestProjectFinding finding, Action<ConfigSectionContext> onSection)
     {
         context.RegisterAdditionalFileAction(fileContext =>
         {
@@ -52,7 +76,7 @@ internal static class ConfigFileAnalysis
             }
 
             var document = MailConfigFiles.Get(file, fileContext.CancellationToken);
-            if (document.Sections.IsEmpty)
+            if (document.Sections.IsEmpty || !TestProjects.Reports(fileContext.Compilation, fileContext.Options, finding))
             {
                 return;
             }

@@ -16,6 +16,9 @@ internal enum ConfigRole
 
     /// <summary>MailKit's <c>SecureSocketOptions</c> by name or number.</summary>
     SecureSocketOptions,
+
+    /// <summary>An app's OAuth client secret: <c>ClientSecret</c>, <c>client_secret</c>, <c>SmtpClientSecret</c>.</summary>
+    ClientSecret,
 }
 
 /// <summary>How sure a key path is to be about mail.</summary>
@@ -75,6 +78,29 @@ internal static class ConfigKeys
         return words;
     }
 
+    /// <summary>
+    /// The settings of one object or <c>appSettings</c> element that are about mail: keys that name mail strongly, keys
+    /// that name it weakly when a mail host or port is beside them, and client secrets that name nothing but sit beside
+    /// mail settings (an app's OAuth registration kept with the mail server it is for).
+    /// </summary>
+    public static ImmutableArray<ConfigSetting> MailSettings(List<(ConfigSetting Setting, MailContextLevel Level)> candidates, bool hasMailEvidence)
+    {
+        var settings = candidates
+            .Where(c => c.Level == MailContextLevel.Strong || (c.Level == MailContextLevel.Weak && hasMailEvidence))
+            .Select(c => c.Setting)
+            .ToList();
+        if (settings.Any(s => s.Role != ConfigRole.ClientSecret))
+        {
+            settings.AddRange(candidates.Where(c => c.Level == MailContextLevel.None).Select(c => c.Setting));
+        }
+
+        return settings.ToImmutableArray();
+    }
+
+    /// <summary>Whether a key of <paramref name="role"/> at <paramref name="level"/> may be a mail setting; see <see cref="MailSettings"/>.</summary>
+    public static bool IsCandidate(ConfigRole role, MailContextLevel level) =>
+        role != ConfigRole.None && (level != MailContextLevel.None || role == ConfigRole.ClientSecret);
+
     public static MailContextLevel MailLevel(IEnumerable<string> words)
     {
         var level = MailContextLevel.None;
@@ -110,7 +136,14 @@ internal static class ConfigKeys
         var beforeLast = words.Count > 1 ? words[words.Count - 2] : string.Empty;
         prefixLength = words.Count - 1;
 
-        if (IsPasswordWord(last) && !(last == "secret" && beforeLast == "client") && last != "clientsecret")
+        if (last == "clientsecret" || (last == "secret" && beforeLast == "client"))
+        {
+            // An app's credential, not a mailbox password: LA1005's, not LA1001's.
+            prefixLength = last == "secret" ? words.Count - 2 : words.Count - 1;
+            return ConfigRole.ClientSecret;
+        }
+
+        if (IsPasswordWord(last))
         {
             return ConfigRole.Password;
         }

@@ -86,8 +86,8 @@ internal static class JsonMailConfigParser
             var words = ConfigKeys.Words(property.Name);
             var role = ConfigKeys.Classify(words, out var prefixLength);
             var level = Max(pathLevel, ConfigKeys.MailLevel(words));
-            if (role == ConfigRole.None || level == MailContextLevel.None || value.Kind == JsonKind.Null
-                || (role == ConfigRole.Password && value.Kind is JsonKind.True or JsonKind.False))
+            if (!ConfigKeys.IsCandidate(role, level) || value.Kind == JsonKind.Null
+                || ((role is ConfigRole.Password or ConfigRole.ClientSecret) && value.Kind is JsonKind.True or JsonKind.False))
             {
                 continue;
             }
@@ -105,7 +105,7 @@ internal static class JsonMailConfigParser
 
         // "Exchange" and "Pop" also name currency rates and pop-ups: such keys are mail only next to a mail host or port.
         var evidence = MailConfigSection.HasMailEvidence(candidates.Select(c => c.Setting)) || HasMailEvidence(parent);
-        var settings = candidates.Where(c => c.Level == MailContextLevel.Strong || evidence).Select(c => c.Setting).ToImmutableArray();
+        var settings = ConfigKeys.MailSettings(candidates, evidence);
         return settings.IsEmpty
             ? null
             : new MailConfigSection(MailConfigSectionKind.Json, fileName, string.Join(KeySeparator.ToString(), path), parent, settings);

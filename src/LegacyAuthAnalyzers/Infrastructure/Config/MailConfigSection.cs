@@ -19,8 +19,6 @@ internal enum MailConfigSectionKind
 /// <summary>One mail-related value of a configuration file. <see cref="Value"/> may be a secret: never put it in a message.</summary>
 internal sealed class ConfigSetting
 {
-    // MailKit.Security.SecureSocketOptions in declaration order, so that a number maps to its name.
-    private static readonly string[] SecureSocketOptionNames = { "None", "Auto", "SslOnConnect", "StartTls", "StartTlsWhenAvailable" };
 
     public ConfigSetting(ConfigRole role, string key, string name, string prefix, string? value, TextSpan span)
     {
@@ -56,34 +54,8 @@ internal sealed class ConfigSetting
     public int? AsInt32 =>
         int.TryParse(Value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    /// <summary>A MailKit <c>SecureSocketOptions</c> member name, from its name in any case or its number; null otherwise.</summary>
-    public string? AsSecureSocketOptions
-    {
-        get
-        {
-            var text = Value?.Trim();
-            if (text is null)
-            {
-                return null;
-            }
-
-            var dot = text.LastIndexOf('.');
-            if (dot >= 0)
-            {
-                text = text.Substring(dot + 1);
-            }
-
-            foreach (var name in SecureSocketOptionNames)
-            {
-                if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return name;
-                }
-            }
-
-            return AsInt32 is { } number && number < SecureSocketOptionNames.Length ? SecureSocketOptionNames[number] : null;
-        }
-    }
+    /// <summary>A MailKit <c>SecureSocketOptions</c> setting as the transport policy's mode; Unknown when it is not one.</summary>
+    public TlsMode AsTlsMode => MailPorts.ParseSecureSocketOptions(Value);
 
     /// <summary>A password written into the file: not a placeholder (SPEC §5), so a real secret.</summary>
     public bool IsHardCodedSecret => Role == ConfigRole.Password && !SecretShapes.IsPlaceholder(Value);

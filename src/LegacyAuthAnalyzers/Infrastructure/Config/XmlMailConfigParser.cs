@@ -144,7 +144,7 @@ internal static class XmlMailConfigParser
             {
                 // "Exchange" and "Pop" also name currency rates and pop-ups: such keys are mail only next to a mail host or port.
                 var evidence = MailConfigSection.HasMailEvidence(keys.Select(k => k.Setting));
-                var settings = keys.Where(k => k.Level == MailContextLevel.Strong || evidence).Select(k => k.Setting).ToImmutableArray();
+                var settings = ConfigKeys.MailSettings(keys, evidence);
                 if (!settings.IsEmpty)
                 {
                     sections.Add(new MailConfigSection(MailConfigSectionKind.AppSettings, fileName, "appSettings", null, settings));
@@ -223,7 +223,7 @@ internal static class XmlMailConfigParser
             var words = ConfigKeys.Words(key!);
             var role = ConfigKeys.Classify(words, out var prefixLength);
             var level = ConfigKeys.MailLevel(words);
-            if (role != ConfigRole.None && level != MailContextLevel.None && ValueSpan(reader.Name, lineInfo) is { } span)
+            if (ConfigKeys.IsCandidate(role, level) && ValueSpan(reader.Name, lineInfo) is { } span)
             {
                 var setting = new ConfigSetting(role, key!, key!, string.Concat(words.Take(prefixLength)), reader.Value, span);
                 appSettings!.Add((setting, level));

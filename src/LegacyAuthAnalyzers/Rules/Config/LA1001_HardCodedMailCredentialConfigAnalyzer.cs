@@ -15,7 +15,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigAnalyzer : DiagnosticAna
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -33,7 +33,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigAnalyzer : DiagnosticAna
                 password.Span,
                 context.Section.Describe(password),
                 password.Value!.Length,
-                password.Name);
+                SecretRemedies.PasswordInConfigFile);
         }
     }
 }

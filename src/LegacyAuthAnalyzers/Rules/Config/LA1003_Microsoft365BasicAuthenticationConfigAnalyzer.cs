@@ -19,7 +19,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationConfigAnalyzer : Diagn
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.Migration, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)

@@ -6,8 +6,9 @@ namespace LegacyAuthAnalyzers.Rules.Config;
 
 /// <summary>
 /// LA2001 in configuration files: <c>enableSsl="false"</c> or a <c>&lt;network&gt;</c> element without
-/// <c>enableSsl</c> (System.Net.Mail's default is no TLS), <c>"EnableSsl": false</c>, <c>"UseSsl": false</c> or
-/// <c>"SecureSocketOptions": "None"</c>, each to a known host that is not a local test server.
+/// <c>enableSsl</c> (System.Net.Mail's default is no TLS), <c>"SecureSocketOptions": "None"</c>, and
+/// <c>"EnableSsl": false</c> or <c>"UseSsl": false</c> unless MailKit alone reads them (then they mean opportunistic
+/// STARTTLS, LA2002's), each to a known host that is not a local test server.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
@@ -19,7 +20,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.ServerConnection, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -33,10 +34,16 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
 
         foreach (var options in section.All(ConfigRole.SecureSocketOptions))
         {
-            if (options.AsSecureSocketOptions == "None")
+            if (context.AssessMode(options).Issue == TransportIssue.NoTls)
             {
-                ReportIfRemote(context, options);
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, options, context.Section.Describe(options));
             }
+        }
+
+        var reader = context.Reader;
+        if (reader == SettingReader.MailKit)
+        {
+            return;
         }
 
         foreach (var tls in section.All(ConfigRole.TlsSwitch))
@@ -44,7 +51,8 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
             // Where SecureSocketOptions is set next to the switch, it decides the mode and is checked above.
             if (tls.AsBoolean == false && section.Pick(ConfigRole.SecureSocketOptions, tls.Prefix) is null)
             {
-                ReportIfRemote(context, tls);
+                var description = context.Section.Describe(tls);
+                context.ReportForRemoteHost(Descriptors.LA2001_MailWithoutTls, tls, reader == SettingReader.Either ? description + " (no TLS if the SmtpClient of .NET reads it, opportunistic STARTTLS if MailKit does)" : description);
             }
         }
     }
@@ -52,7 +60,7 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeNetworkElement(ConfigSectionContext context, MailConfigSection section)
     {
         var host = section.HostFor(null);
-        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options))
+        if (!section.DeliversOverNetwork || host is null || MailHosts.IsLocal(host, context.Options) || MailHosts.IsPlaceholder(host))
         {
             return;
         }
@@ -65,15 +73,6 @@ public sealed class LA2001_MailWithoutTlsConfigAnalyzer : DiagnosticAnalyzer
         else if (tls.AsBoolean == false)
         {
             context.Report(Descriptors.LA2001_MailWithoutTls, tls.Span, section.Describe(null), "'" + host + "'");
-        }
-    }
-
-    private static void ReportIfRemote(ConfigSectionContext context, ConfigSetting setting)
-    {
-        var host = context.Section.HostFor(setting);
-        if (host is not null && !MailHosts.IsLocal(host, context.Options))
-        {
-            context.Report(Descriptors.LA2001_MailWithoutTls, setting.Span, context.Section.Describe(setting), "'" + host + "'");
         }
     }
 }

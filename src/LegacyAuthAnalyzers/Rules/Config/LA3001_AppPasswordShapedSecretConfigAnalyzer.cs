@@ -18,7 +18,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigAnalyzer : DiagnosticAna
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        ConfigFileAnalysis.Register(context, AnalyzeSection);
+        ConfigFileAnalysis.Register(context, TestProjectFinding.Secret, AnalyzeSection);
     }
 
     private static void AnalyzeSection(ConfigSectionContext context)
@@ -35,7 +35,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigAnalyzer : DiagnosticAna
                 password.Span,
                 context.Section.Describe(password),
                 SecretShapes.DescribeAppPassword(password.Value!),
-                password.Name);
+                SecretRemedies.AppPasswordInConfigFile);
         }
     }
 }

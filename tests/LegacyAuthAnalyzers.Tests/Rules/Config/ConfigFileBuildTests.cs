@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace LegacyAuthAnalyzers.Tests.Rules.Config;
@@ -9,6 +10,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules.Config;
 /// package's build files, is built with a plain <c>dotnet build</c>: the configuration-file findings appear with file
 /// and line, and disappear when the project opts out.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.EndToEnd)]
 public sealed class ConfigFileBuildTests : IDisposable
 {
     private const string WebConfig = """
@@ -82,6 +84,21 @@ public sealed class ConfigFileBuildTests : IDisposable
         Assert.DoesNotContain("Wint3r-Is-C0ming!", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Tr0ub4dor&3xyz", output, StringComparison.Ordinal);
         Assert.Equal(3, LaWarnings(output).Count);
+    }
+
+    [Fact]
+    public async Task TestProject_ReportsSecretsButNoTransportFinding()
+    {
+        // IsTestProject reaches the analyzers through the package's CompilerVisibleProperty.
+        var project = CreateProject("Tests", "<PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup>");
+
+        var (exitCode, output) = await BuildAsync(project);
+
+        Assert.True(exitCode == 0, output);
+        AssertReportedOnce(output, Path.Combine(project, "web.config"), WebConfig, "Wint3r-Is-C0ming!", "LA1001");
+        AssertReportedOnce(output, Path.Combine(project, "appsettings.json"), AppSettings, "Tr0ub4dor&3xyz", "LA1001");
+        Assert.DoesNotContain(LaWarnings(output), line => line.Contains("warning LA2001", StringComparison.Ordinal));
+        Assert.Equal(2, LaWarnings(output).Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules.Config;
 using Xunit;
 using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<LegacyAuthAnalyzers.Rules.Config.LA1001_HardCodedMailCredentialConfigAnalyzer>;
@@ -24,7 +25,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               </system.net>
             </configuration>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in web.config", 17, "password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in web.config", 17, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
             + "</configuration>\r\n";
 
         // The entity is one character of the value: the message counts the decoded password.
-        await VerifyAsync("/src/app.config", content, Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in app.config", 13, "password"));
+        await VerifyAsync("/src/app.config", content, Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in app.config", 13, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               </location>
             </configuration>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in Web.Release.config", 15, "password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in Web.Release.config", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               <network host="mail.contoso.com" password="{|#0:Fr4gm3nt-S3cret|}" enableSsl="true" />
             </smtp>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in mailSettings.config", 15, "password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in mailSettings.config", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               </appSettings>
             </configuration>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'SmtpPassword' in web.config", 13, "SmtpPassword"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'SmtpPassword' in web.config", 13, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               },
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 14, "Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 14, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
             + "  }\r\n"
             + "}\r\n";
 
-        await VerifyAsync("/src/appsettings.Staging.json", content, Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'MailSettings:Password' in appsettings.Staging.json", 15, "Password"));
+        await VerifyAsync("/src/appsettings.Staging.json", content, Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'MailSettings:Password' in appsettings.Staging.json", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'EmailSettings:SmtpPass' in appsettings.Development.json", 15, "SmtpPass"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'EmailSettings:SmtpPass' in appsettings.Development.json", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Theory]
@@ -150,7 +151,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               "{{key}}": "{|#0:Fl4t-K3y-S3cret|}"
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments($"The mail setting '{key}' in appsettings.json", 15, key));
+            Verify.Diagnostic().WithLocation(0).WithArguments($"The mail setting '{key}' in appsettings.json", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -170,8 +171,8 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               ]
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Notifications:Email:Credentials:Password' in appsettings.json", 14, "Password"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("The mail setting 'Mailboxes:0:Password' in appsettings.json", 15, "Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Notifications:Email:Credentials:Password' in appsettings.json", 14, SecretRemedies.PasswordInConfigFile),
+            Verify.Diagnostic().WithLocation(1).WithArguments("The mail setting 'Mailboxes:0:Password' in appsettings.json", 15, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
         await VerifyAsync("/src/appsettings.json", """
             { "Smtp": { "Password": "{|#0:Qu0te\"And\\Sl4sh\u0021|}" } }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 16, "Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 16, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
               }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Exchange:Password' in appsettings.json", 19, "Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Exchange:Password' in appsettings.json", 19, SecretRemedies.PasswordInConfigFile));
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
         await VerifyAsync("/src/appsettings.json", """
             { "Smtp": { "Host": "mail.contoso.com", "Password": {|#0:73519046|} } }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 8, "Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Smtp:Password' in appsettings.json", 8, SecretRemedies.PasswordInConfigFile));
     }
 
     [Theory]
@@ -217,6 +218,11 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
     [InlineData("#{SmtpPassword}#")]
     [InlineData("__SmtpPassword__")]
     [InlineData("********")]
+    [InlineData("your password")]
+    [InlineData("Sender Pass")]
+    [InlineData("senha")]
+    [InlineData("mot de passe")]
+    [InlineData("пароль")]
     public async Task PlaceholderInJson_NoDiagnostic(string placeholder)
     {
         await VerifyAsync("/src/appsettings.json", $$"""

@@ -6,8 +6,9 @@ namespace LegacyAuthAnalyzers.Tests.Rules.Config;
 
 public sealed class LA2001_MailWithoutTlsConfigTests
 {
+    // TLS switches are read as System.Net.Mail reads them, as in a project that sends with it.
     private static Task VerifyAsync(string path, string content, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
-        => ConfigFileTest.VerifyAsync<LA2001_MailWithoutTlsConfigAnalyzer>(path, content, expected);
+        => ConfigFileTest.VerifyWithCodeAsync<LA2001_MailWithoutTlsConfigAnalyzer>(ConfigFileTest.SystemNetMailCode, path, content, editorConfig: null, expected);
 
     [Fact]
     public async Task EnableSslFalseInWebConfig_ReportsDiagnostic()

@@ -6,8 +6,9 @@ namespace LegacyAuthAnalyzers.Tests.Rules.Config;
 
 public sealed class LA2003_PortTlsMismatchConfigTests
 {
-    private const string ImplicitOnStartTlsPort = "implicit TLS on a STARTTLS port fails the TLS handshake";
-    private const string StartTlsOnImplicitPort = "the client waits for a plaintext greeting that an implicit-TLS port never sends";
+    // The same consequences as for code: one transport policy.
+    private const string ImplicitOnStartTlsPort = "the TLS handshake fails because the server greets in plaintext and expects STARTTLS";
+    private const string StartTlsOnImplicitPort = "the client waits for a plaintext greeting that never comes and hangs until the timeout";
 
     private static Task VerifyAsync(string path, string content, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
         => ConfigFileTest.VerifyAsync<LA2003_PortTlsMismatchConfigAnalyzer>(path, content, expected);
@@ -30,7 +31,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
                 "The <network> element in web.config",
                 "System.Net.Mail",
                 465,
-                "System.Net.Mail only speaks STARTTLS and never implicit TLS, so the connection hangs until it times out",
+                "it cannot do implicit TLS, so it waits for a plaintext greeting that never comes and hangs until the timeout",
                 "port 587 with enableSsl=\"true\""));
     }
 
@@ -80,7 +81,7 @@ public sealed class LA2003_PortTlsMismatchConfigTests
             { "Smtp": { "Host": "smtp.office365.com", "Port": {|#0:465|}, "UseSsl": true } }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments(
-                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 does not accept SMTP on port 465", "port 587 with STARTTLS"));
+                "The mail setting 'Smtp:Port' in appsettings.json", "'smtp.office365.com'", 465, "Microsoft 365 and Outlook.com do not offer SMTP there, so the connection fails", "port 587 with STARTTLS"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LegacyAuthAnalyzers.Infrastructure;
 using LegacyAuthAnalyzers.Rules.Config;
 using Xunit;
 using Verify = LegacyAuthAnalyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<LegacyAuthAnalyzers.Rules.Config.LA3001_AppPasswordShapedSecretConfigAnalyzer>;
@@ -21,7 +22,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigTests
               }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'MailSettings:AppPassword' in appsettings.json", "16 lower-case letters", "AppPassword"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'MailSettings:AppPassword' in appsettings.json", "16 lower-case letters", SecretRemedies.AppPasswordInConfigFile));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigTests
               </system.net>
             </configuration>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in web.config", "four groups of four lower-case letters", "password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The <network> element in web.config", "four groups of four lower-case letters", SecretRemedies.AppPasswordInConfigFile));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class LA3001_AppPasswordShapedSecretConfigTests
               </appSettings>
             </configuration>
             """,
-            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Imap.Password' in App.config", "16 lower-case letters", "Imap.Password"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Imap.Password' in App.config", "16 lower-case letters", SecretRemedies.AppPasswordInConfigFile));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class MailConfigFilesTests
         new LA1001_HardCodedMailCredentialConfigAnalyzer(),
         new LA1003_Microsoft365BasicAuthenticationConfigAnalyzer(),
         new LA2001_MailWithoutTlsConfigAnalyzer(),
+        new LA2002_OpportunisticTlsConfigAnalyzer(),
         new LA2003_PortTlsMismatchConfigAnalyzer(),
         new LA3001_AppPasswordShapedSecretConfigAnalyzer(),
     ];
@@ -103,8 +104,9 @@ public sealed class MailConfigFilesTests
     [InlineData("AppPassword", "Password")]
     [InlineData("Pwd", "Password")]
     [InlineData("Secret", "Password")]
-    [InlineData("ClientSecret", "None")]
-    [InlineData("client_secret", "None")]
+    [InlineData("ClientSecret", "ClientSecret")]
+    [InlineData("client_secret", "ClientSecret")]
+    [InlineData("SmtpClientSecret", "ClientSecret")]
     [InlineData("Bypass", "None")]
     [InlineData("PasswordSecretName", "None")]
     [InlineData("Host", "Host")]
@@ -154,20 +156,22 @@ public sealed class MailConfigFilesTests
             var byNumber = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", ((int)option).ToString(System.Globalization.CultureInfo.InvariantCulture), default);
             var byName = new ConfigSetting(ConfigRole.SecureSocketOptions, "k", "k", "", option.ToString().ToUpperInvariant(), default);
 
-            Assert.Equal(option.ToString(), byNumber.AsSecureSocketOptions);
-            Assert.Equal(option.ToString(), byName.AsSecureSocketOptions);
+            Assert.Equal(option.ToString(), byNumber.AsTlsMode.ToString());
+            Assert.Equal(option.ToString(), byName.AsTlsMode.ToString());
         }
     }
 
     [Fact]
-    public async Task FiveRulesOnOneFile_ReadTheFileOnce()
+    public async Task SeveralRulesOnOneFile_ReadTheFileOnce()
     {
         var file = new CountingAdditionalText("/src/appsettings.json", MailSettingsJson);
 
         var diagnostics = await AnalyzeAsync(file);
 
+        // Port 465 to smtp.office365.com fails whatever the mode, so the transport policy reports the mismatch
+        // (LA2003) and not the plaintext mode (LA2001), as it does for the same call in code.
         Assert.Equal(1, file.Reads);
-        Assert.Equal(["LA1001", "LA1003", "LA1003", "LA2001", "LA2003", "LA3001"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["LA1001", "LA1003", "LA1003", "LA2003", "LA3001"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(diagnostics, d => Assert.Equal("/src/appsettings.json", d.Location.GetLineSpan().Path));
     }
 

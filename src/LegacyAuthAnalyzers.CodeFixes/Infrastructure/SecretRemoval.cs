@@ -2,10 +2,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+namespace LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 
 /// <summary>
 /// Finds the locals, fields and constants that held the secret (or the credential built from it) and that nothing
@@ -14,53 +13,39 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 /// </summary>
 internal static class SecretRemoval
 {
+    /// <summary>
+    /// The declarations to delete, by document: those read only inside <paramref name="removed"/> (original nodes the
+    /// fixes delete or replace) and not inside <paramref name="copied"/> (original nodes that reappear in the fixed code).
+    /// </summary>
     public static async Task<Dictionary<DocumentId, List<SyntaxNode>>> FindAsync(
-        Solution solution, IReadOnlyList<(DocumentAnalysis Analysis, IReadOnlyList<SitePlan> Plans)> work, CancellationToken cancellationToken)
+        Solution solution, IReadOnlyCollection<SyntaxNode> removed, IReadOnlyCollection<SyntaxNode> copied, CancellationToken cancellationToken)
     {
         var result = new Dictionary<DocumentId, List<SyntaxNode>>();
-        if (work.Count == 0)
-        {
-            return result;
-        }
-
-        var compilation = work[0].Analysis.Model.Compilation;
         var removedSpans = new Dictionary<SyntaxTree, List<TextSpan>>();
         var kept = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
-        foreach (var (analysis, plans) in work)
+        foreach (var node in removed)
         {
-            foreach (var plan in plans)
+            AddSpan(removedSpans, node);
+        }
+
+        foreach (var node in copied)
+        {
+            foreach (var symbol in await ReferencedSymbolsAsync(node, solution, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var node in plan.Removed)
-                {
-                    AddSpan(removedSpans, node);
-                }
+                kept.Add(symbol);
             }
         }
 
-        foreach (var (analysis, plans) in work)
+        foreach (var node in removed)
         {
-            foreach (var plan in plans)
+            foreach (var symbol in await ReferencedSymbolsAsync(node, solution, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var node in plan.Copied)
+                if (seen.Add(symbol))
                 {
-                    foreach (var symbol in ReferencedSymbols(node, analysis.Model.Compilation, cancellationToken))
-                    {
-                        kept.Add(symbol);
-                    }
-                }
-
-                foreach (var node in plan.Removed)
-                {
-                    foreach (var symbol in ReferencedSymbols(node, analysis.Model.Compilation, cancellationToken))
-                    {
-                        if (seen.Add(symbol))
-                        {
-                            pending.Enqueue(symbol);
-                        }
-                    }
+                    pending.Enqueue(symbol);
                 }
             }
         }
@@ -68,18 +53,9 @@ internal static class SecretRemoval
         while (pending.Count > 0)
         {
             var symbol = pending.Dequeue();
-            if (kept.Contains(symbol) || Declaration(symbol, cancellationToken) is not { } declaration)
-            {
-                continue;
-            }
-
-            if (!await AllReferencesRemovedAsync(symbol, declaration, solution, compilation, removedSpans, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            var document = solution.GetDocument(declaration.Node.SyntaxTree);
-            if (document is null)
+            if (kept.Contains(symbol) || Declaration(symbol, cancellationToken) is not { } declaration
+                || !await SymbolUses.OnlyWithinAsync(symbol, solution, (tree, span) => IsRemoved(removedSpans, tree, span), cancellationToken).ConfigureAwait(false)
+                || solution.GetDocument(declaration.Removal.SyntaxTree) is not { } document)
             {
                 continue;
             }
@@ -93,8 +69,7 @@ internal static class SecretRemoval
             AddSpan(removedSpans, declaration.Removal);
             if (declaration.Value is not null)
             {
-                var model = compilation.ContainsSyntaxTree(declaration.Value.SyntaxTree) ? compilation : null;
-                foreach (var referenced in model is null ? Enumerable.Empty<ISymbol>() : ReferencedSymbols(declaration.Value, model, cancellationToken))
+                foreach (var referenced in await ReferencedSymbolsAsync(declaration.Value, solution, cancellationToken).ConfigureAwait(false))
                 {
                     if (seen.Add(referenced))
                     {
@@ -120,33 +95,36 @@ internal static class SecretRemoval
     private static bool IsRemoved(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxTree tree, TextSpan span) =>
         spans.TryGetValue(tree, out var list) && list.Any(s => s.Contains(span));
 
-    /// <summary>Source locals, fields and properties referenced in <paramref name="node"/> (when it is a node of the compilation).</summary>
-    private static IEnumerable<ISymbol> ReferencedSymbols(SyntaxNode node, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Source locals, fields and properties referenced in <paramref name="node"/>.</summary>
+    private static async Task<IReadOnlyList<ISymbol>> ReferencedSymbolsAsync(SyntaxNode node, Solution solution, CancellationToken cancellationToken)
     {
-        if (!compilation.ContainsSyntaxTree(node.SyntaxTree))
+        var symbols = new List<ISymbol>();
+        var document = solution.GetDocument(node.SyntaxTree);
+        var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
         {
-            yield break;
+            return symbols;
         }
 
-        var model = compilation.GetSemanticModel(node.SyntaxTree);
         foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
             if (symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol && symbol.Locations.Any(l => l.IsInSource))
             {
-                yield return symbol.OriginalDefinition;
+                symbols.Add(symbol.OriginalDefinition);
             }
         }
+
+        return symbols;
     }
 
     private sealed class DeclarationToRemove
     {
-        public DeclarationToRemove(SyntaxNode node, SyntaxNode removal, SyntaxNode? value, SyntaxNode scope)
+        public DeclarationToRemove(SyntaxNode node, SyntaxNode removal, SyntaxNode? value)
         {
             Node = node;
             Removal = removal;
             Value = value;
-            Scope = scope;
         }
 
         /// <summary>The declarator or property.</summary>
@@ -156,9 +134,6 @@ internal static class SecretRemoval
         public SyntaxNode Removal { get; }
 
         public SyntaxNode? Value { get; }
-
-        /// <summary>Where references to a local can be.</summary>
-        public SyntaxNode Scope { get; }
     }
 
     /// <summary>
@@ -180,15 +155,15 @@ internal static class SecretRemoval
                 return declaration.Parent switch
                 {
                     LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } statement when symbol is ILocalSymbol =>
-                        new DeclarationToRemove(declarator, single ? StatementOrGlobal(statement) : declarator, value, statement.Parent ?? statement),
+                        new DeclarationToRemove(declarator, single ? StatementOrGlobal(statement) : declarator, value),
                     FieldDeclarationSyntax field when symbol is IFieldSymbol =>
-                        new DeclarationToRemove(declarator, single ? field : declarator, value, field),
+                        new DeclarationToRemove(declarator, single ? field : declarator, value),
                     _ => null,
                 };
             case PropertyDeclarationSyntax property when symbol is IPropertySymbol { SetMethod: null }:
                 var returned = property.ExpressionBody?.Expression ?? property.Initializer?.Value;
                 return returned is not null && IsPure(returned) && property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) != false
-                    ? new DeclarationToRemove(property, property, returned, property)
+                    ? new DeclarationToRemove(property, property, returned)
                     : null;
             default:
                 return null;
@@ -212,39 +187,4 @@ internal static class SecretRemoval
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
         _ => false,
     };
-
-    private static async Task<bool> AllReferencesRemovedAsync(
-        ISymbol symbol, DeclarationToRemove declaration, Solution solution, Compilation compilation, Dictionary<SyntaxTree, List<TextSpan>> removedSpans, CancellationToken cancellationToken)
-    {
-        if (symbol is ILocalSymbol)
-        {
-            var model = compilation.GetSemanticModel(declaration.Scope.SyntaxTree);
-            foreach (var identifier in declaration.Scope.DescendantNodes().OfType<IdentifierNameSyntax>())
-            {
-                if (identifier.Identifier.ValueText == symbol.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol)
-                    && !IsRemoved(removedSpans, identifier.SyntaxTree, identifier.Span))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        var references = await SymbolFinder.FindReferencesAsync(symbol, solution, cancellationToken).ConfigureAwait(false);
-        foreach (var reference in references)
-        {
-            foreach (var location in reference.Locations)
-            {
-                var tree = location.Location.SourceTree;
-                if (tree is null || !IsRemoved(removedSpans, tree, location.Location.SourceSpan))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 }

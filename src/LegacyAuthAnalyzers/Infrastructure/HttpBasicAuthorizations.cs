@@ -1,0 +1,201 @@
+using System.Threading;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegacyAuthAnalyzers.Infrastructure;
+
+/// <summary>
+/// HTTP Basic authorization headers and the Exchange endpoints they go to, in one place: LA1004 reports the header;
+/// LA1001 and LA3001 report the hard-coded password in its user-info (<see cref="SignInPasswordSites"/>).
+/// </summary>
+internal sealed class HttpBasicAuthorizations
+{
+    public const string HeaderValueApi = "new AuthenticationHeaderValue(\"Basic\", …)";
+    public const string HeaderWriteApi = "The Authorization header";
+
+    private const string BasicPrefix = "Basic ";
+
+    // Parameters that take the address of an HTTP request across HttpClient, HttpRequestMessage, WebClient and WebRequest.
+    private static readonly ImmutableHashSet<string> UrlParameterNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "requestUri", "requestUriString", "uri", "url", "address", "baseAddress", "uriString");
+
+    // Exchange's own HTTP endpoints, wherever the server runs.
+    private static readonly string[] ExchangePaths = { "/ews/", "/autodiscover/", "/microsoft-server-activesync" };
+
+    private readonly INamedTypeSymbol? httpRequestHeader;
+
+    public HttpBasicAuthorizations(KnownTypes types)
+    {
+        HeaderValue = types.Get(KnownType.System_Net_Http_Headers_AuthenticationHeaderValue);
+        httpRequestHeader = types.Get(KnownType.System_Net_HttpRequestHeader);
+    }
+
+    public INamedTypeSymbol? HeaderValue { get; }
+
+    /// <summary>
+    /// <c>new AuthenticationHeaderValue("Basic", parameter)</c>; <paramref name="credentials"/> is the base64 of
+    /// <c>user:password</c> (the parameter), or null when the scheme comes alone.
+    /// </summary>
+    public bool IsBasicHeaderValue(IObjectCreationOperation creation, out IOperation? credentials)
+    {
+        credentials = null;
+        if (!SymbolEqualityComparer.Default.Equals(creation.Type, HeaderValue)
+            || creation.Arguments.Length == 0
+            || !ConstantResolver.TryResolveString(creation.Arguments[0].Value, CancellationToken.None, out var scheme, out _)
+            || !string.Equals(scheme.Trim(), "Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        credentials = creation.Arguments.Length > 1 ? creation.Arguments[1].Value : null;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>, and
+    /// <c>WebHeaderCollection.Add("Authorization: Basic …")</c> with the header as one line: the header's value, or null.
+    /// </summary>
+    public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation" or "Set")
+            || !IsInSystemNet(invocation.TargetMethod.ContainingType))
+        {
+            return null;
+        }
+
+        return invocation.Arguments.Length switch
+        {
+            2 when IsAuthorizationHeaderName(invocation.Arguments[0].Value) && IsBasicValue(invocation.Arguments[1].Value, cancellationToken) => invocation.Arguments[1].Value,
+            1 when invocation.TargetMethod.Name == "Add" && IsBasicHeaderLine(invocation.Arguments[0].Value, cancellationToken) => invocation.Arguments[0].Value,
+            _ => null,
+        };
+    }
+
+    /// <summary><c>headers["Authorization"] = "Basic …"</c>: the header's value, or null.</summary>
+    public IOperation? BasicHeaderAssigned(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken) =>
+        assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } target
+        && IsAuthorizationHeaderName(target.Arguments[0].Value)
+
+        // WebHeaderCollection's string indexer is NameValueCollection's: the receiver says whose headers they are.
+        && (IsInSystemNet(target.Property.ContainingType) || IsInSystemNet(target.Instance?.Type as INamedTypeSymbol))
+        && IsBasicValue(assignment.Value, cancellationToken)
+            ? assignment.Value
+            : null;
+
+    /// <summary>
+    /// The host of the first Exchange endpoint the member of <paramref name="site"/> sends to: a constant URL given to
+    /// an HTTP request parameter (<c>requestUri</c>, <c>address</c>, any <c>Uri</c>) or assigned to
+    /// <c>BaseAddress</c>, <c>RequestUri</c> or <c>Url</c>. Null when there is none or it is a local test server.
+    /// </summary>
+    public static string? ExchangeHostFor(IOperation site, LegacyAuthOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var operation in ConstantResolver.Root(site).Descendants())
+        {
+            var value = operation switch
+            {
+                IArgumentOperation { Parameter: { } parameter } argument
+                    when parameter.Type.Name == "Uri" || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
+                    => argument.Value,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" or "RequestUri" or "Url" } } assignment
+                    => assignment.Value,
+                _ => null,
+            };
+
+            if (value is not null && ExchangeHost(ConstantUrls.Resolve(value, cancellationToken), options) is { } host)
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The part of a header value after <c>Basic </c>: the base64 credentials, or null when they cannot be told apart.</summary>
+    public static StringPart? CredentialsOfHeader(IOperation headerValue, CancellationToken cancellationToken)
+    {
+        var parts = StringPart.Split(headerValue, cancellationToken);
+        if (parts.Count == 0 || parts[0].Text is not { } first || !first.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (first.Length > BasicPrefix.Length)
+        {
+            // "Basic dXNlcjpwYXNz": the credentials are written into the constant itself.
+            return parts.Count == 1 ? parts[0].Skip(BasicPrefix.Length) : null;
+        }
+
+        return parts.Count == 2 ? parts[1] : null;
+    }
+
+    private bool IsAuthorizationHeaderName(IOperation value)
+    {
+        var constant = ConstantResolver.Unwrap(value)?.ConstantValue ?? default;
+        if (!constant.HasValue)
+        {
+            return false;
+        }
+
+        if (constant.Value is string name)
+        {
+            return string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // HttpRequestHeader.Authorization, as WebClient.Headers and WebRequest.Headers take it.
+        return ConstantResolver.Unwrap(value) is IFieldReferenceOperation { Field.Name: "Authorization" } field
+            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, httpRequestHeader);
+    }
+
+    // The scheme name is case-insensitive (RFC 9110): "basic" and "BASIC" are Basic too.
+    private static bool IsBasicValue(IOperation value, CancellationToken cancellationToken) =>
+        TemplateText.Of(value, cancellationToken) is { } text && StartsWithBasic(text, 0);
+
+    /// <summary><c>"Authorization: Basic " + …</c>, as <c>WebHeaderCollection.Add(string)</c> takes a whole header line.</summary>
+    private static bool IsBasicHeaderLine(IOperation value, CancellationToken cancellationToken)
+    {
+        const string name = "Authorization:";
+        return TemplateText.Of(value, cancellationToken) is { } text
+            && text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+            && StartsWithBasic(text, name.Length);
+    }
+
+    /// <summary>The scheme name, case-insensitive, after any spaces, followed by a space.</summary>
+    private static bool StartsWithBasic(string text, int start)
+    {
+        while (start < text.Length && text[start] == ' ')
+        {
+            start++;
+        }
+
+        return string.Compare(text, start, BasicPrefix, 0, BasicPrefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    private static bool IsInSystemNet(INamedTypeSymbol? type)
+    {
+        var ns = type?.ContainingNamespace?.ToDisplayString();
+        return ns is "System.Net" or "System.Net.Http.Headers";
+    }
+
+    private static string? ExchangeHost(string? url, LegacyAuthOptions options)
+    {
+        var host = MailHosts.Normalize(url);
+        if (host is null || MailHosts.IsLocal(host, options))
+        {
+            return null;
+        }
+
+        if (MailHosts.IsMicrosoft365(host, options))
+        {
+            return host;
+        }
+
+        foreach (var path in ExchangePaths)
+        {
+            if (url!.IndexOf(path, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
+}
