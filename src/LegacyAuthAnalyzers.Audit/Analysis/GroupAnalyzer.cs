@@ -126,6 +126,11 @@ internal static class GroupAnalyzer
     private static AnalyzerConfigProviders? CreateConfigProviders(ProjectGroup group, ScanLimits limits)
     {
         var configs = new List<AnalyzerConfig>();
+        if (Presets.Get(group.Preset) is { } preset)
+        {
+            configs.Add(preset);
+        }
+
         foreach (var path in group.AnalyzerConfigFiles)
         {
             if (SourceFileReader.Read(path, limits.MaxFileBytes).Text is { } text)

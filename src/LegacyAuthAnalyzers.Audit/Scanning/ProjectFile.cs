@@ -10,7 +10,8 @@ namespace LegacyAuthAnalyzers.Audit.Scanning;
 internal sealed record ProjectFile(
     IReadOnlyCollection<string> PackageNames,
     IReadOnlyCollection<string> ProjectReferences,
-    bool TargetsNetFramework)
+    bool TargetsNetFramework,
+    string? Preset = null)
 {
     public static readonly ProjectFile Empty = new([], [], false);
 
@@ -20,6 +21,7 @@ internal sealed record ProjectFile(
         var packages = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var projects = new List<string>();
         var netFramework = false;
+        string? preset = null;
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -59,6 +61,11 @@ internal sealed record ProjectFile(
                 {
                     netFramework |= IsNetFramework(element, reader.Value);
                 }
+                else if (reader.NodeType == XmlNodeType.Text && element == "LegacyAuthAnalyzersPreset")
+                {
+                    // A literal value only: a property expression would need MSBuild.
+                    preset = reader.Value.Trim().ToLowerInvariant();
+                }
                 else if (reader.NodeType == XmlNodeType.EndElement)
                 {
                     element = null;
@@ -70,7 +77,7 @@ internal sealed record ProjectFile(
             return Empty;
         }
 
-        return new ProjectFile(packages, projects, netFramework);
+        return new ProjectFile(packages, projects, netFramework, preset);
     }
 
     private static void AddName(ISet<string> names, string? name)

@@ -24,5 +24,8 @@ internal sealed class ProjectGroup(Repository repository, string? projectPath, s
 
     public bool TargetsNetFramework { get; set; }
 
+    /// <summary>The <c>LegacyAuthAnalyzersPreset</c> the project (or the nearest Directory.Build.props) sets literally.</summary>
+    public string? Preset { get; set; }
+
     public int FileCount => Sources.Count + ConfigFiles.Count;
 }

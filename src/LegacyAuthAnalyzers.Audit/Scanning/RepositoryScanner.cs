@@ -64,10 +64,10 @@ internal sealed class RepositoryScanner
             .Where(file => file.Extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase) && file.LinkTarget is null)
             .ToList();
 
-        var props = entries.OfType<FileInfo>().FirstOrDefault(file => file.Name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase) && file.LinkTarget is null);
-        if (props is not null)
+        var buildPropsFile = entries.OfType<FileInfo>().FirstOrDefault(file => file.Name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase) && file.LinkTarget is null);
+        if (buildPropsFile is not null)
         {
-            buildProps = [.. buildProps, props.FullName];
+            buildProps = [.. buildProps, buildPropsFile.FullName];
         }
 
         if (projectFiles.Count > 0)
@@ -82,7 +82,16 @@ internal sealed class RepositoryScanner
 
             foreach (var path in buildProps)
             {
-                owner.PackageNames.UnionWith(ReadProject(path).PackageNames);
+                var props = ReadProject(path);
+                owner.PackageNames.UnionWith(props.PackageNames);
+
+                // The nearest Directory.Build.props comes last; the project's own value is read after it and wins.
+                owner.Preset = props.Preset ?? owner.Preset;
+            }
+
+            foreach (var project in projectFiles)
+            {
+                owner.Preset = ReadProject(project.FullName).Preset ?? owner.Preset;
             }
 
             var packagesConfig = Path.Combine(folder.FullName, "packages.config");

@@ -60,6 +60,46 @@ public sealed class AuditRunTests
     }
 
     [Fact]
+    public async Task The_severity_preset_of_the_project_applies_and_the_repository_s_own_settings_win()
+    {
+        using var tree = new TestTree();
+        var root = tree.Repository("reports");
+        tree.Write("reports/Directory.Build.props", "<Project><PropertyGroup><LegacyAuthAnalyzersPreset>all-warnings</LegacyAuthAnalyzersPreset></PropertyGroup></Project>");
+        tree.Write("reports/Reports.csproj", AuditSources.PlainProject.Replace("</TargetFramework>", "</TargetFramework><LegacyAuthAnalyzersPreset>All-Errors</LegacyAuthAnalyzersPreset>", StringComparison.Ordinal));
+        tree.Write("reports/ReportSender.cs", AuditSources.ReportSender);
+        tree.Write("reports/Other.cs", AuditSources.ReportSender.Replace("Contoso.Reports", "Contoso.Other", StringComparison.Ordinal));
+        tree.Write("reports/.editorconfig", "root = true\n[Other.cs]\ndotnet_diagnostic.LA1003.severity = warning\n");
+
+        var result = await RunAsync(root);
+
+        // The project's preset wins over Directory.Build.props; the .editorconfig entry wins over the preset.
+        Assert.Contains(result.Findings, f => f is { RuleId: "LA1003", Severity: Severity.Error, Location.Path: "ReportSender.cs" });
+        Assert.Contains(result.Findings, f => f is { RuleId: "LA1003", Severity: Severity.Warning, Location.Path: "Other.cs" });
+    }
+
+    [Fact]
+    public async Task The_sample_shows_every_rule_its_build_shows_as_warnings_and_no_secret()
+    {
+        var samples = Path.Combine(LegacyAuthAnalyzers.Tests.EndToEnd.Repository.Root, "samples");
+
+        var result = await RunAsync(samples);
+
+        // The sample's project sets the all-warnings preset, so every finding is a warning, as in its build; and, as
+        // the sample build tests require of the build, every rule of the package is reported but the listed ones.
+        Assert.All(result.Findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        var expected = LegacyAuthAnalyzers.Audit.Analysis.AnalyzerCatalog.Instance.Rules.Select(rule => rule.Id)
+            .Where(id => !LegacyAuthAnalyzers.Tests.EndToEnd.SampleExpectations.RulesNotInSample.ContainsKey(id));
+        Assert.Equal(expected.Order(), result.Findings.Select(f => f.RuleId).Distinct().Order());
+
+        var console = new StringWriter();
+        ConsoleReport.Write(result, plain: true, console);
+        foreach (var output in new[] { console.ToString(), JsonReport.Serialize(result), MarkdownReport.Render(result), SarifWriter.Serialize(result.Repositories[0]) })
+        {
+            Assert.Null(SecretOracle.Leaked(output, LegacyAuthAnalyzers.Tests.EndToEnd.SampleExpectations.Secrets));
+        }
+    }
+
+    [Fact]
     public async Task Fingerprints_stay_when_lines_move_and_differ_between_findings()
     {
         using var tree = new TestTree();
