@@ -189,6 +189,30 @@ public sealed class LA2002_OpportunisticTlsBranchTests
     }
 
     [Fact]
+    public async Task HelperOfAnotherType_NoDiagnostic()
+    {
+        // Only helpers of the calling type are followed: another type's method may be replaced or configured elsewhere.
+        var source = "using MailKit.Security;\n" + Settings + """
+
+            public static class Security
+            {
+                public static SecureSocketOptions For(MailSettings settings) => settings.Ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
+            }
+
+            public static class Sender
+            {
+                public static void Send(MailKit.Net.Smtp.SmtpClient client, MailSettings settings)
+                {
+                    client.Connect(settings.Host, 465, Security.For(settings));
+                }
+            }
+            """;
+
+        await VerifyOpportunistic.VerifyAnalyzerAsync(source);
+        await VerifyNoTls.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task PortFromConfigurationWithStrictMode_NoDiagnostic()
     {
         var source = "using MailKit.Security;\n" + Settings + """
