@@ -214,7 +214,9 @@ internal sealed class TokenSource
 
         var typeName = configured.Substring(0, split);
         var methodName = configured.Substring(split + 1);
+#pragma warning disable RS0030 // The type is the team's own, named in legacy_auth.token_provider: not a library type KnownTypes could hold.
         var type = compilation.GetTypeByMetadataName(typeName);
+#pragma warning restore RS0030
         if (type is null)
         {
             return null;

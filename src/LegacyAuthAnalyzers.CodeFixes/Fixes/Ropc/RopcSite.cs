@@ -99,7 +99,7 @@ internal sealed class RopcSite
             || invocation.Parent is not IInvocationOperation { TargetMethod.Name: "ExecuteAsync" } execute
             || !ReferenceEquals(execute.Instance, invocation)
             || execute.Syntax is not InvocationExpressionSyntax executeSyntax
-            || model.Compilation.GetTypeByMetadataName("Microsoft.Identity.Client.ConfidentialClientApplicationBuilder") is null)
+            || types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null)
         {
             return null;
         }
