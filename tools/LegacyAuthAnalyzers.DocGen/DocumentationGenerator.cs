@@ -88,7 +88,7 @@ internal static class DocumentationGenerator
             .Append("|----|-------|------------------|----------|").Append(newLine);
         foreach (var rule in rules)
         {
-            table.Append($"| [{rule.Id}]({RulePagePath(rule.Id)}) | {rule.Title} | {rule.DefaultSeverity} | {(rule.HasCodeFix ? "yes" : "no")} |").Append(newLine);
+            table.Append($"| [{rule.Id}]({RulePagePath(rule.Id)}) | {rule.Title} | {rule.DefaultSeverity} | {(rule.HasCodeFix ? "yes" : rule.NoCodeFixReason is { } reason ? "no: " + reason : "no")} |").Append(newLine);
         }
 
         return table.ToString();

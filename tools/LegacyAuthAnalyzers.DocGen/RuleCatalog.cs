@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LegacyAuthAnalyzers.DocGen;
 
 /// <summary>One rule as the documentation shows it.</summary>
-internal sealed record RuleInfo(string Id, string Title, DiagnosticSeverity DefaultSeverity, bool HasCodeFix);
+internal sealed record RuleInfo(string Id, string Title, DiagnosticSeverity DefaultSeverity, bool HasCodeFix, string? NoCodeFixReason = null);
 
 /// <summary>
 /// The rules the package ships, read by reflection from the analyzer and code fix assemblies, so that rules and fixes
@@ -32,13 +32,27 @@ internal static class RuleCatalog
             .SelectMany(fixer => fixer.FixableDiagnosticIds)
             .ToHashSet(StringComparer.Ordinal);
 
+        var reasons = ExportedInstances<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(analyzers, a => a.Languages)
+            .Select(analyzer => (Analyzer: analyzer, Reason: NoCodeFixReason(analyzer.GetType())))
+            .Where(pair => pair.Reason is not null)
+            .SelectMany(pair => pair.Analyzer.SupportedDiagnostics.Select(d => (d.Id, pair.Reason)))
+            .GroupBy(pair => pair.Id, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Reason, StringComparer.Ordinal);
+
         return ExportedInstances<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(analyzers, a => a.Languages)
             .SelectMany(analyzer => analyzer.SupportedDiagnostics)
             .GroupBy(descriptor => descriptor.Id, StringComparer.Ordinal)
             .Select(group => group.First())
-            .Select(d => new RuleInfo(d.Id, d.Title.ToString(), d.DefaultSeverity, fixable.Contains(d.Id)))
+            .Select(d => new RuleInfo(d.Id, d.Title.ToString(), d.DefaultSeverity, fixable.Contains(d.Id), reasons.GetValueOrDefault(d.Id)))
             .OrderBy(rule => rule.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The reason of the analyzer's <c>[NoCodeFix("…")]</c> marker, read by name: the attribute is internal.</summary>
+    public static string? NoCodeFixReason(Type analyzerType)
+    {
+        var marker = analyzerType.GetCustomAttributes(inherit: false).FirstOrDefault(attribute => attribute.GetType().Name == "NoCodeFixAttribute");
+        return marker?.GetType().GetProperty("Reason")?.GetValue(marker) as string;
     }
 
     /// <summary>The <c>legacy_auth.*</c> option keys: every string constant of the analyzer assembly with that prefix.</summary>

@@ -16,6 +16,7 @@ namespace LegacyAuthAnalyzers.Rules;
 /// the endpoint. Local test servers are never reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[NoCodeFix("the request needs a bearer token from the app's own sign-in; see the page")]
 public sealed class LA1004_HttpBasicToExchangeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

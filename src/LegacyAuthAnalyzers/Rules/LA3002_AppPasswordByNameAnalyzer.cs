@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Rules;
 /// configuration key or an environment variable.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[NoCodeFix("the value lives outside the code; LA1001, LA1003 and LA3001 fix the sites")]
 public sealed class LA3002_AppPasswordByNameAnalyzer : DiagnosticAnalyzer
 {
     private const int MaxHops = 4;

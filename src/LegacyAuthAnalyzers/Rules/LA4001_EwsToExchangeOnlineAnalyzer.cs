@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Rules;
 /// switched off there; the migration target is Microsoft Graph, which no local rewrite can reach, so there is no fix.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[NoCodeFix("moving from EWS to Microsoft Graph is a redesign; see the page")]
 public sealed class LA4001_EwsToExchangeOnlineAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -66,6 +66,28 @@ public sealed class CodeFixContractTests
         Assert.Empty(Violations(fixers.Single(type => type.FullName == fixerTypeName)));
     }
 
+    /// <summary>Every rule of C# code has a fixer or says why it has none ([NoCodeFix]), never both.</summary>
+    [Fact]
+    public void EveryRule_HasAFixerOrANoCodeFixReason()
+    {
+        var fixable = FixerTypes(CodeFixAssembly())
+            .SelectMany(type => ((CodeFixProvider)Activator.CreateInstance(type)!).FixableDiagnosticIds)
+            .ToHashSet(StringComparer.Ordinal);
+        var codeAnalyzers = typeof(Descriptors).Assembly.GetTypes()
+            .Where(type => type.Namespace == "LegacyAuthAnalyzers.Rules" && type.GetCustomAttribute<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerAttribute>() is not null);
+
+        foreach (var type in codeAnalyzers)
+        {
+            var marker = type.GetCustomAttribute<LegacyAuthAnalyzers.Roslyn.NoCodeFixAttribute>();
+            var analyzer = (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+            foreach (var id in analyzer.SupportedDiagnostics.Select(d => d.Id))
+            {
+                Assert.True(fixable.Contains(id) != (marker is not null), $"{type.Name}: {id} must have a fixer or a [NoCodeFix] reason, not both or neither.");
+                Assert.True(marker is null || marker.Reason.Length > 0, type.Name + ": the [NoCodeFix] reason is empty.");
+            }
+        }
+    }
+
     [Fact]
     public void ContractCheck_AcceptsAWellFormedFixer()
         => Assert.Empty(Violations(typeof(WellFormedFixer)));

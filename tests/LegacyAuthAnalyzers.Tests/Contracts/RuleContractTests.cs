@@ -298,6 +298,6 @@ public sealed partial class RuleContractTests
     [GeneratedRegex(@"^CWE-\d+$")]
     private static partial Regex CwePattern();
 
-    [GeneratedRegex(@"^\| \[(?<id>LA\d{4})\]\(docs/rules/\k<id>\.md\) \| .+ \| \w+ \|$")]
+    [GeneratedRegex(@"^\| \[(?<id>LA\d{4})\]\(docs/rules/\k<id>\.md\) \| [^|]+ \| \w+ \| (yes|no: [^|]+) \|$")]
     private static partial Regex ReadmeRow();
 }
