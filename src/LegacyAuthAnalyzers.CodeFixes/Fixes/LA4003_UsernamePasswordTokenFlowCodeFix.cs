@@ -65,8 +65,8 @@ public sealed class LA4003_UsernamePasswordTokenFlowCodeFix : CodeFixProvider
     private static FixDocument.ApplyOne Apply(RopcFixKind? kind) => (document, target, cancellationToken) => RopcRewrite.ApplyAsync(document, target, kind, cancellationToken);
 
     private static bool CanFix(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(LA4003_UsernamePasswordTokenFlowAnalyzer.KindKey, out var kind)
-        && kind == LA4003_UsernamePasswordTokenFlowAnalyzer.MsalPublicClientKind;
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind)
+        && kind == DiagnosticProperties.MsalPublicClientKind;
 
     /// <summary>The username/password call, where the finding is; the token's consumers are its additional locations.</summary>
     private static TextSpan TargetSpan(Diagnostic diagnostic) => diagnostic.Location.SourceSpan;

@@ -46,7 +46,7 @@ internal static class TransportFixes
 
     private static async Task<Func<CancellationToken, Task<Document>>?> TryPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(TransportProperties.FixMode, out var modeText)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FixMode, out var modeText)
             || !Enum.TryParse<TlsMode>(modeText, out var mode)
             || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
             || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
@@ -54,7 +54,7 @@ internal static class TransportFixes
             return null;
         }
 
-        int? port = diagnostic.Properties.TryGetValue(TransportProperties.FixPort, out var portText)
+        int? port = diagnostic.Properties.TryGetValue(DiagnosticProperties.FixPort, out var portText)
             && int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var types = KnownTypes.For(model.Compilation);

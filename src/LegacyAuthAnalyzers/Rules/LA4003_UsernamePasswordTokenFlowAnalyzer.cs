@@ -18,24 +18,16 @@ namespace LegacyAuthAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LA4003_UsernamePasswordTokenFlowAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: which shape was found, so the fixer knows whether it can help.</summary>
-    public const string KindKey = "Kind";
-
-    /// <summary><c>AcquireTokenByUsernamePassword</c> on an MSAL public client: the device code fix applies.</summary>
-    public const string MsalPublicClientKind = "MsalPublicClient";
-
-    private const string OtherKind = "Other";
-
     private const string RopcMethodName = PasswordTokenFlows.RopcMethodName;
 
     // How far a token is followed back through locals, awaits and builder chains to the call that produced it.
     private const int MaxTraceDepth = 12;
 
     private static readonly ImmutableDictionary<string, string?> PublicClientProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindKey, MsalPublicClientKind);
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, DiagnosticProperties.MsalPublicClientKind);
 
     private static readonly ImmutableDictionary<string, string?> OtherProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindKey, OtherKind);
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, DiagnosticProperties.OtherKind);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LA4003_UsernamePasswordTokenFlow);

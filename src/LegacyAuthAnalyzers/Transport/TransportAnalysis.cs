@@ -3,22 +3,16 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>Keys of the data the transport analyzers hand to their code fixes through <c>Diagnostic.Properties</c>.</summary>
+/// <summary>The data the transport analyzers hand to their code fixes (keys in <see cref="DiagnosticProperties"/>).</summary>
 internal static class TransportProperties
 {
-    /// <summary>The TLS mode that works with the port, a <see cref="TlsMode"/> name.</summary>
-    public const string FixMode = "FixMode";
-
-    /// <summary>The port to move to, when the port itself cannot work; absent to keep the port.</summary>
-    public const string FixPort = "FixPort";
-
     public static ImmutableDictionary<string, string?> For(TransportAssessment assessment)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        builder.Add(FixMode, assessment.FixMode.ToString());
+        builder.Add(DiagnosticProperties.FixMode, assessment.FixMode.ToString());
         if (assessment.FixPort is { } port)
         {
-            builder.Add(FixPort, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.Add(DiagnosticProperties.FixPort, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return builder.ToImmutable();
