@@ -18,11 +18,9 @@ internal enum KnownType
     MailKit_Net_Smtp_SmtpClient,
     MailKit_Security_SaslMechanism,
     MailKit_Security_SaslMechanismOAuth2,
-    MailKit_Security_SaslMechanismOAuthBearer,
     MailKit_Security_SecureSocketOptions,
 
     // EWS Managed API
-    Microsoft_Exchange_WebServices_Data_ExchangeCredentials,
     Microsoft_Exchange_WebServices_Data_ExchangeService,
     Microsoft_Exchange_WebServices_Data_OAuthCredentials,
     Microsoft_Exchange_WebServices_Data_WebCredentials,
@@ -31,7 +29,6 @@ internal enum KnownType
     Microsoft_Extensions_Logging_ILogger,
 
     // MSAL
-    Microsoft_Identity_Client_AcquireTokenByUsernamePasswordParameterBuilder,
     Microsoft_Identity_Client_ConfidentialClientApplicationBuilder,
     Microsoft_Identity_Client_IPublicClientApplication,
     Microsoft_Identity_Client_PublicClientApplicationBuilder,
@@ -46,7 +43,6 @@ internal enum KnownType
     MimeKit_MimeMessage,
 
     // Base class library
-    System_Environment,
     System_Net_CredentialCache,
     System_Net_Http_FormUrlEncodedContent,
     System_Net_Http_Headers_AuthenticationHeaderValue,
@@ -54,7 +50,6 @@ internal enum KnownType
     System_Net_Http_SocketsHttpHandler,
     System_Net_Http_StringContent,
     System_Net_HttpRequestHeader,
-    System_Net_ICredentials,
     System_Net_Mail_SmtpClient,
     System_Net_NetworkCredential,
     System_Net_ServicePointManager,
