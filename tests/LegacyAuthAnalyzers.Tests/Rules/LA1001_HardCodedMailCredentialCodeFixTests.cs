@@ -20,7 +20,7 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
     private const string ReadFromEnvironment = LA1001_HardCodedMailCredentialCodeFix.ReadFromEnvironmentKey;
 
     private static DiagnosticResult Expected(int location, string api, int length) =>
-        Verify.Diagnostic("LA1001").WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
+        Verify.Diagnostic(DiagnosticIds.HardCodedMailCredential).WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
 
     [Fact]
     public async Task LiteralForThirdPartyServer_FixesToEnvironmentVariable()

@@ -12,7 +12,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA1001_HardCodedMailCredentialTests
 {
-    private const string Id = "LA1001";
+    private const string Id = DiagnosticIds.HardCodedMailCredential;
 
     // ---- Sinks ----
 

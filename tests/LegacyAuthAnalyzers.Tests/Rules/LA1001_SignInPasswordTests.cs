@@ -19,7 +19,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 /// </summary>
 public sealed class LA1001_SignInPasswordTests
 {
-    private const string Id = "LA1001";
+    private const string Id = DiagnosticIds.HardCodedMailCredential;
 
     private static DiagnosticResult Expected(int location, string api, int length) =>
         Verify.Diagnostic(Id).WithLocation(location).WithArguments(api, length, SecretRemedies.PasswordInCode);
@@ -256,7 +256,7 @@ public sealed class LA1001_SignInPasswordTests
 
         await VerifyAdalAsync(source);
         var test = new VerifyAppPassword.Test { TestCode = source, References = TestReferences.WithAdalForNetFramework };
-        test.ExpectedDiagnostics.Add(VerifyAppPassword.Diagnostic("LA3001").WithLocation(0).WithArguments("new UserPasswordCredential", "16 lower-case letters", SecretRemedies.AppPasswordInCode));
+        test.ExpectedDiagnostics.Add(VerifyAppPassword.Diagnostic(DiagnosticIds.AppPasswordShapedSecret).WithLocation(0).WithArguments("new UserPasswordCredential", "16 lower-case letters", SecretRemedies.AppPasswordInCode));
         await test.RunAsync();
     }
 

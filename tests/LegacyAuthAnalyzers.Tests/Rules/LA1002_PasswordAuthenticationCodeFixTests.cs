@@ -13,7 +13,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 public sealed class LA1002_PasswordAuthenticationCodeFixTests
 {
     private static DiagnosticResult Expected(int location, string api, string host) =>
-        Verify.Diagnostic("LA1002").WithLocation(location).WithArguments(api, host);
+        Verify.Diagnostic(DiagnosticIds.PasswordAuthentication).WithLocation(location).WithArguments(api, host);
 
     [Fact]
     public async Task PasswordFromSettingsToConfiguredHost_FixesToSignedInUserToken()

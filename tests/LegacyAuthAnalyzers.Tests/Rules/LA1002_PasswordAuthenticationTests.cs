@@ -7,7 +7,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA1002_PasswordAuthenticationTests
 {
-    private const string Id = "LA1002";
+    private const string Id = DiagnosticIds.PasswordAuthentication;
 
     // ---- Sinks, with values that are not hard-coded ----
 

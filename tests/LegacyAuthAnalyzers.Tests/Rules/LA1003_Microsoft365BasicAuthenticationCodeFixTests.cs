@@ -21,7 +21,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     private const string EwsStatus = "Exchange Online disabled Basic authentication for EWS in 2022";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string api, string host, string status) =>
-        Verify.Diagnostic("LA1003").WithLocation(location).WithArguments(api, "'" + host + "'", status);
+        Verify.Diagnostic(DiagnosticIds.Microsoft365BasicAuthentication).WithLocation(location).WithArguments(api, "'" + host + "'", status);
 
     private static Task VerifyAsync(string source, string fixedSource, string key, Microsoft.CodeAnalysis.Testing.DiagnosticResult expected, string? provider, params string[] secrets) =>
         CredentialFixTest.VerifyAsync<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(
@@ -653,12 +653,12 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             source,
             fixedSource,
             LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
-            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")],
+            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic(DiagnosticIds.PasswordAuthentication).WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")],
             CredentialFixTest.Provider("Contoso.Reports"),
             ["Async-Send-99"],
             CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
                 source,
-                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")));
+                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic(DiagnosticIds.PasswordAuthentication).WithLocation(0).WithArguments("SmtpClient.Credentials", "a mail server")));
     }
 
     [Fact]
@@ -1044,12 +1044,12 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             source,
             fixedSource,
             LA1002_PasswordAuthenticationCodeFix.OAuthSignedInUserKey,
-            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("new WebCredentials", "a mail server")],
+            [CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic(DiagnosticIds.PasswordAuthentication).WithLocation(0).WithArguments("new WebCredentials", "a mail server")],
             CredentialFixTest.Provider("Contoso.Calendar"),
             ["L4mbda-Ews-Pwd"],
             CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
                 source,
-                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic("LA1002").WithLocation(0).WithArguments("new WebCredentials", "a mail server")));
+                CSharpCodeFixVerifier<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>.Diagnostic(DiagnosticIds.PasswordAuthentication).WithLocation(0).WithArguments("new WebCredentials", "a mail server")));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA1003_Microsoft365BasicAuthenticationTests
 {
-    private const string Id = "LA1003";
+    private const string Id = DiagnosticIds.Microsoft365BasicAuthentication;
 
     private const string SmtpStatus = "Exchange Online disables SMTP AUTH Basic authentication by default at the end of December 2026";
     private const string ImapStatus = "Exchange Online disabled Basic authentication for IMAP in 2022";

@@ -30,7 +30,7 @@ public sealed class LA1004_HttpBasicToExchangeTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class LA1004_HttpBasicToExchangeTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("The Authorization header", "mail.contoso.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("The Authorization header", "mail.contoso.com"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class LA1004_HttpBasicToExchangeTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("HttpClientHandler.Credentials", "outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("HttpClientHandler.Credentials", "outlook.office365.com"));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class LA1004_HttpBasicToExchangeTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("The Authorization header", "outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("The Authorization header", "outlook.office365.com"));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class LA1004_HttpBasicToExchangeTests
         await Verify.VerifyAnalyzerAsync(
             source,
             TestReferences.WithoutMailLibraries,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
     }
 
     [Fact]
@@ -233,9 +233,9 @@ public sealed class LA1004_HttpBasicToExchangeTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA1004").WithLocation(0).WithArguments("The Authorization header", "outlook.office365.com"),
-            Verify.Diagnostic("LA1004").WithLocation(1).WithArguments("The Authorization header", "mail.contoso.com"),
-            Verify.Diagnostic("LA1004").WithLocation(2).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(0).WithArguments("The Authorization header", "outlook.office365.com"),
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(1).WithArguments("The Authorization header", "mail.contoso.com"),
+            Verify.Diagnostic(DiagnosticIds.HttpBasicToExchange).WithLocation(2).WithArguments("new AuthenticationHeaderValue(\"Basic\", …)", "outlook.office365.com"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class LA1005_HardCodedClientSecretCodeFixTests
     private const string ReadFromEnvironment = LA1005_HardCodedClientSecretCodeFix.ReadFromEnvironmentKey;
 
     private static DiagnosticResult Expected(int location, string api, int length) =>
-        Verify.Diagnostic("LA1005").WithLocation(location).WithArguments(api, length);
+        Verify.Diagnostic(DiagnosticIds.HardCodedClientSecret).WithLocation(location).WithArguments(api, length);
 
     [Fact]
     public void ReadsTheVariableOfTheTokenProvider()

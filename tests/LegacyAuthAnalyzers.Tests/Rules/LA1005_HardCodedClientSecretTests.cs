@@ -7,7 +7,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA1005_HardCodedClientSecretTests
 {
-    private const string Id = "LA1005";
+    private const string Id = DiagnosticIds.HardCodedClientSecret;
 
     // ---- Sinks ----
 

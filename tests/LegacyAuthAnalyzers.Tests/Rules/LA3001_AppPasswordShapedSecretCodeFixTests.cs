@@ -18,7 +18,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 public sealed class LA3001_AppPasswordShapedSecretCodeFixTests
 {
     private static DiagnosticResult Expected(int location, string api, string shape) =>
-        Verify.Diagnostic("LA3001").WithLocation(location).WithArguments(api, shape, SecretRemedies.AppPasswordInCode);
+        Verify.Diagnostic(DiagnosticIds.AppPasswordShapedSecret).WithLocation(location).WithArguments(api, shape, SecretRemedies.AppPasswordInCode);
 
     [Fact]
     public async Task GoogleAppPassword_FixesToEnvironmentVariable()

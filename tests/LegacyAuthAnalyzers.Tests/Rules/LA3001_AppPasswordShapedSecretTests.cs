@@ -12,7 +12,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA3001_AppPasswordShapedSecretTests
 {
-    private const string Id = "LA3001";
+    private const string Id = DiagnosticIds.AppPasswordShapedSecret;
     private const string Letters = "16 lower-case letters";
     private const string Groups = "four groups of four lower-case letters";
 

@@ -7,7 +7,7 @@ namespace LegacyAuthAnalyzers.Tests.Rules;
 
 public sealed class LA3002_AppPasswordByNameTests
 {
-    private const string Id = "LA3002";
+    private const string Id = DiagnosticIds.AppPasswordByName;
 
     [Fact]
     public async Task ConfigurationKey_ReportsDiagnostic()

@@ -25,7 +25,7 @@ public sealed class LA4001_EwsToExchangeOnlineTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("outlook.office365.com"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("outlook.office365.com"));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class LA4001_EwsToExchangeOnlineTests
                     }
                     """,
                 },
-                ExpectedDiagnostics = { Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("outlook.office365.com") },
+                ExpectedDiagnostics = { Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("outlook.office365.com") },
             },
         };
 
@@ -86,7 +86,7 @@ public sealed class LA4001_EwsToExchangeOnlineTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("outlook.office365.com"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("outlook.office365.com"));
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class LA4001_EwsToExchangeOnlineTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("outlook.office.com"),
-            Verify.Diagnostic("LA4001").WithLocation(1).WithArguments("outlook.office365.com"));
+            Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("outlook.office.com"),
+            Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(1).WithArguments("outlook.office365.com"));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class LA4001_EwsToExchangeOnlineTests
                 service.AutodiscoverUrl("someone@contoso.com");
                 """,
             TestState = { OutputKind = OutputKind.ConsoleApplication },
-            ExpectedDiagnostics = { Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("outlook.office365.com") },
+            ExpectedDiagnostics = { Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("outlook.office365.com") },
         };
 
         await test.RunAsync();
@@ -150,7 +150,7 @@ public sealed class LA4001_EwsToExchangeOnlineTests
                         {|#0:service.Url = new Uri("https://mail.contoso.com/EWS/Exchange.asmx")|};
                 }
                 """,
-            ExpectedDiagnostics = { Verify.Diagnostic("LA4001").WithLocation(0).WithArguments("mail.contoso.com") },
+            ExpectedDiagnostics = { Verify.Diagnostic(DiagnosticIds.EwsToExchangeOnline).WithLocation(0).WithArguments("mail.contoso.com") },
         };
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
             root = true

@@ -32,9 +32,9 @@ public sealed class LA4002_AdalInUseTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4002").WithLocation(0),
-            Verify.Diagnostic("LA4002").WithLocation(1),
-            Verify.Diagnostic("LA4002").WithLocation(2));
+            Verify.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(1),
+            Verify.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(2));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class LA4002_AdalInUseTests
                 System.Console.WriteLine(context.Authority);
                 """,
             TestState = { OutputKind = OutputKind.ConsoleApplication },
-            ExpectedDiagnostics = { Verify.Diagnostic("LA4002").WithLocation(0) },
+            ExpectedDiagnostics = { Verify.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0) },
         };
 
         await test.RunAsync();
@@ -179,7 +179,7 @@ public sealed class LA4002_AdalInUseTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic("LA4002").WithLocation(0));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
         AdalFreeMethods.Assert(fixedSource);
     }
 
@@ -219,7 +219,7 @@ public sealed class LA4002_AdalInUseTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic("LA4002").WithLocation(0));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
         AdalFreeMethods.Assert(fixedSource);
     }
 
@@ -258,7 +258,7 @@ public sealed class LA4002_AdalInUseTests
             FixedState = { OutputKind = OutputKind.ConsoleApplication },
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
             DisabledDiagnostics = { "CS1591" },
-            ExpectedDiagnostics = { VerifyFix.Diagnostic("LA4002").WithLocation(0) },
+            ExpectedDiagnostics = { VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0) },
         };
 
         await test.RunAsync();
@@ -308,7 +308,7 @@ public sealed class LA4002_AdalInUseTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic("LA4002").WithLocation(0));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
         AdalFreeMethods.Assert(fixedSource);
     }
 
@@ -360,8 +360,8 @@ public sealed class LA4002_AdalInUseTests
             FixedCode = fixedSource,
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
             DisabledDiagnostics = { "CS1591" },
-            ExpectedDiagnostics = { VerifyFix.Diagnostic("LA4002").WithLocation(0), VerifyFix.Diagnostic("LA4002").WithLocation(1) },
-            FixedState = { ExpectedDiagnostics = { VerifyFix.Diagnostic("LA4002").WithLocation(1) } },
+            ExpectedDiagnostics = { VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0), VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(1) },
+            FixedState = { ExpectedDiagnostics = { VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(1) } },
         };
 
         await test.RunAsync();
@@ -426,7 +426,7 @@ public sealed class LA4002_AdalInUseTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic("LA4002").WithLocation(0), VerifyFix.Diagnostic("LA4002").WithLocation(1));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0), VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(1));
         AdalFreeMethods.Assert(fixedSource);
     }
 
@@ -476,7 +476,7 @@ public sealed class LA4002_AdalInUseTests
             }
             """;
 
-        var expected = Enumerable.Range(0, 5).Select(i => VerifyFix.Diagnostic("LA4002").WithLocation(i)).ToArray();
+        var expected = Enumerable.Range(0, 5).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)).ToArray();
         await VerifyFix.VerifyCodeFixAsync(source, expected, source);
     }
 
@@ -503,7 +503,7 @@ public sealed class LA4002_AdalInUseTests
             TestCode = source,
             FixedCode = source,
             References = TestReferences.All.RemoveAll(r => Path.GetFileNameWithoutExtension(r.Display) == "Microsoft.Identity.Client"),
-            ExpectedDiagnostics = { VerifyFix.Diagnostic("LA4002").WithLocation(0) },
+            ExpectedDiagnostics = { VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0) },
         };
 
         await test.RunAsync();

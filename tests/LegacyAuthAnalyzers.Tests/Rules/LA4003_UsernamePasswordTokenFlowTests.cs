@@ -31,7 +31,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("PublicClientApplication.AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("PublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("IByUsernameAndPassword.AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IByUsernameAndPassword.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
         await Verify.VerifyAnalyzerAsync(
             source,
             TestReferences.WithAdalForNetFramework,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("new UserPasswordCredential"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("new UserPasswordCredential"));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("new UsernamePasswordCredential"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("new UsernamePasswordCredential"));
     }
 
     [Fact]
@@ -154,8 +154,8 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("A token request with grant_type=password"),
-            Verify.Diagnostic("LA4003").WithLocation(1).WithArguments("A token request with grant_type=password"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("A token request with grant_type=password"),
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(1).WithArguments("A token request with grant_type=password"));
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("A token request with grant_type=password"),
-            Verify.Diagnostic("LA4003").WithLocation(1).WithArguments("A token request with grant_type=password"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("A token request with grant_type=password"),
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(1).WithArguments("A token request with grant_type=password"));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("A token request with grant_type=password"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithLocation(1).WithArguments("A token request with grant_type=password"));
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             """;
 
         var expected = Enumerable.Range(0, 5)
-            .Select(i => Verify.Diagnostic("LA4003").WithLocation(i).WithArguments("A token request with grant_type=password"))
+            .Select(i => Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(i).WithArguments("A token request with grant_type=password"))
             .ToArray();
         await Verify.VerifyAnalyzerAsync(source, expected);
     }
@@ -267,7 +267,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("A token request with grant_type=password"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("A token request with grant_type=password"));
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
         await Verify.VerifyAnalyzerAsync(
             source,
             TestReferences.WithoutMailLibraries,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithArguments("A token request with grant_type=password"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("A token request with grant_type=password"));
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
         // One flow, one finding: the XOAUTH2 mechanism that takes the token is where the flow ends, not a second finding.
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+            Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -526,7 +526,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -612,7 +612,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -687,7 +687,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -760,7 +760,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await VerifyFixWithoutNewWarnings(source, fixedSource, Obsolete(0), VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -821,7 +821,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             TestState = { OutputKind = OutputKind.ConsoleApplication },
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
             FixedState = { InheritanceMode = StateInheritanceMode.Explicit, OutputKind = OutputKind.ConsoleApplication },
-            ExpectedDiagnostics = { Obsolete(0), VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword") },
+            ExpectedDiagnostics = { Obsolete(0), VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword") },
         };
 
         await test.RunAsync();
@@ -903,7 +903,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             ExpectedDiagnostics =
             {
                 Obsolete(0),
-                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             },
         };
 
@@ -980,9 +980,9 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             source,
             fixedSource,
             Obsolete(0),
-            VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+            VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             Obsolete(1),
-            VerifyFix.Diagnostic("LA4003").WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+            VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
     }
 
     [Fact]
@@ -1008,9 +1008,9 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
         await VerifyFix.VerifyCodeFixAsync(
             source,
             [
-                VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IByUsernameAndPassword.AcquireTokenByUsernamePassword"),
-                VerifyFix.Diagnostic("LA4003").WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
-                VerifyFix.Diagnostic("LA4003").WithLocation(2).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IByUsernameAndPassword.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(1).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
+                VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(2).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             ],
             source);
     }
@@ -1083,7 +1083,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
         };
         test.ExpectedDiagnostics.Add(Obsolete(0));
-        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
         await test.RunAsync();
     }
 
@@ -1152,7 +1152,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
             FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
         };
         test.ExpectedDiagnostics.Add(Obsolete(0));
-        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
         await test.RunAsync();
     }
 
@@ -1227,7 +1227,7 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
         };
         test.TestState.Sources.Add(("/0/Prompt.cs", prompt));
         test.FixedState.Sources.Add(("/0/Prompt.cs", prompt));
-        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic("LA4003").WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
         await test.RunAsync();
     }
 
