@@ -46,13 +46,12 @@ internal static class SettingReaders
             return SettingReader.SystemNetMail;
         }
 
-        var namesSystemNetMail = false;
-        var namesMailKit = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            namesSystemNetMail |= Names(tree, "System.Net.Mail", cancellationToken);
-            namesMailKit |= Names(tree, "MailKit", cancellationToken);
-        }
+        // Using directives first: cheap, and they settle nearly every project. The text of the files is searched for a
+        // qualified name only when no using directive names that library.
+        var namesSystemNetMail = compilation.SyntaxTrees.Any(tree => NamesInUsings(tree, "System.Net.Mail", cancellationToken));
+        var namesMailKit = compilation.SyntaxTrees.Any(tree => NamesInUsings(tree, "MailKit", cancellationToken));
+        namesSystemNetMail = namesSystemNetMail || compilation.SyntaxTrees.Any(tree => NamesInText(tree, "System.Net.Mail", cancellationToken));
+        namesMailKit = namesMailKit || compilation.SyntaxTrees.Any(tree => NamesInText(tree, "MailKit", cancellationToken));
 
         return (namesSystemNetMail, namesMailKit) switch
         {
@@ -62,7 +61,7 @@ internal static class SettingReaders
         };
     }
 
-    private static bool Names(SyntaxTree tree, string @namespace, CancellationToken cancellationToken)
+    private static bool NamesInUsings(SyntaxTree tree, string @namespace, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
@@ -74,7 +73,10 @@ internal static class SettingReaders
             }
         }
 
-        // A qualified use without a using directive: System.Net.Mail.SmtpClient, MailKit.Net.Smtp.SmtpClient.
-        return tree.GetText(cancellationToken).ToString().IndexOf(@namespace + ".", StringComparison.Ordinal) >= 0;
+        return false;
     }
+
+    /// <summary>A qualified use without a using directive: <c>System.Net.Mail.SmtpClient</c>, <c>MailKit.Net.Smtp.SmtpClient</c>.</summary>
+    private static bool NamesInText(SyntaxTree tree, string @namespace, CancellationToken cancellationToken) =>
+        tree.GetText(cancellationToken).ToString().IndexOf(@namespace + ".", StringComparison.Ordinal) >= 0;
 }

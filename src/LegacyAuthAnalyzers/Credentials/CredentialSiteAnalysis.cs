@@ -60,7 +60,10 @@ internal static class CredentialSiteAnalysis
             var types = KnownTypes.For(start.Compilation);
             onStart?.Invoke(start, types);
             var hasCustomSinks = HasCustomSinks(start.Compilation, start.Options);
-            var signIn = includeSignInSites ? SignInPasswordSites.For(types) : null;
+            // Token requests and Basic headers are built from .NET types alone; like LA1004's and LA4003's own checks of
+            // them, the secret check runs where a mail or identity library is referenced, so a project without one pays
+            // nothing for it (SPEC §7).
+            var signIn = includeSignInSites && types.HasMailLibrary ? SignInPasswordSites.For(types) : null;
             var kinds = CredentialSites.OperationKinds(types, hasCustomSinks);
             if (signIn is not null)
             {

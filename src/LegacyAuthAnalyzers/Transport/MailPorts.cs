@@ -1,16 +1,5 @@
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>How a mail connection uses TLS, mirroring MailKit's <c>SecureSocketOptions</c> without depending on it.</summary>
-internal enum TlsMode
-{
-    Unknown,
-    None,
-    Auto,
-    SslOnConnect,
-    StartTls,
-    StartTlsWhenAvailable,
-}
-
 /// <summary>The standard port and TLS pairs of DOMAIN §4.</summary>
 internal static class MailPorts
 {

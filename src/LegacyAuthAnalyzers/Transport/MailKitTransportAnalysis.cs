@@ -3,22 +3,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>The data the transport analyzers hand to their code fixes (keys in <see cref="DiagnosticProperties"/>).</summary>
-internal static class TransportProperties
-{
-    public static ImmutableDictionary<string, string?> For(TransportAssessment assessment)
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        builder.Add(DiagnosticProperties.FixMode, assessment.FixMode.ToString());
-        if (assessment.FixPort is { } port)
-        {
-            builder.Add(DiagnosticProperties.FixPort, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToImmutable();
-    }
-}
-
 /// <summary>
 /// The registration LA2001-LA2003 share for MailKit: one invocation action that drops every call not named
 /// <c>Connect</c>/<c>ConnectAsync</c> before any other work, then assesses the connection and hands the rule's own
