@@ -29,11 +29,7 @@ internal readonly struct HardCodedSecret
     /// so the IDE and SARIF point at the line to change.
     /// </summary>
     public IEnumerable<Location>? AdditionalLocations =>
-        Resolved.DeclarationLocation is { } declaration && !OnSameLine(declaration, Location) ? new[] { declaration } : null;
-
-    private static bool OnSameLine(Location first, Location second) =>
-        first.SourceTree == second.SourceTree
-        && first.GetLineSpan().StartLinePosition.Line == second.GetLineSpan().StartLinePosition.Line;
+        Resolved.DeclarationLocation is { } declaration && !SourceLines.OnSameLine(declaration, Location) ? new[] { declaration } : null;
 }
 
 /// <summary>Shared by LA1001, LA3001 and LA1005: the hard-coded secret at a site, or none.</summary>
@@ -110,20 +106,13 @@ internal static class HardCodedSecrets
     {
         value = string.Empty;
         resolved = default;
-        var member = expression switch
-        {
-            IFieldReferenceOperation field => (ISymbol)field.Field,
-            IPropertyReferenceOperation { Arguments.IsEmpty: true } property => property.Property,
-            _ => null,
-        };
-
-        if (member is null || ShippedDefaults.Initializer(member, expression!, cancellationToken) is not { } shipped
-            || !ConstantResolver.TryResolveString(shipped.Initializer, cancellationToken, out value, out var initial))
+        if (ShippedDefaults.Resolve(expression, cancellationToken) is not { Value.Value: string text } shipped)
         {
             return false;
         }
 
-        resolved = new ResolvedConstant(initial.Value, initial.Source ?? shipped.Owner);
+        value = text;
+        resolved = new ResolvedConstant(text, shipped.Value.Source ?? shipped.Owner);
         return true;
     }
 }

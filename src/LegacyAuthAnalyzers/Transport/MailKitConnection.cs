@@ -82,7 +82,7 @@ internal sealed class MailKitConnection
             var locations = new List<Location>(2);
             foreach (var location in new[] { source, ConditionDeclaration })
             {
-                if (location is not null && !OnSameLine(location, call) && !locations.Any(l => OnSameLine(l, location)))
+                if (location is not null && !SourceLines.OnSameLine(location, call) && !locations.Any(l => SourceLines.OnSameLine(l, location)))
                 {
                     locations.Add(location);
                 }
@@ -94,8 +94,6 @@ internal sealed class MailKitConnection
 
     private Location? ConditionDeclaration { get; set; }
 
-    private static bool OnSameLine(Location first, Location second) =>
-        first.SourceTree == second.SourceTree && first.GetLineSpan().StartLinePosition.Line == second.GetLineSpan().StartLinePosition.Line;
 
     private ImmutableArray<(TlsMode Mode, ValueBranch Branch)> modeBranches;
 

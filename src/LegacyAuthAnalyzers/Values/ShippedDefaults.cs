@@ -17,13 +17,7 @@ internal static class ShippedDefaults
     /// </summary>
     public static bool IsFalseByDefault(IOperation? reference, CancellationToken cancellationToken)
     {
-        var member = OperationTree.SkipConversions(reference) switch
-        {
-            IFieldReferenceOperation fieldReference => (ISymbol)fieldReference.Field,
-            IPropertyReferenceOperation { Arguments.IsEmpty: true } propertyReference => propertyReference.Property,
-            _ => null,
-        };
-
+        var member = MemberOf(reference);
         var type = member switch
         {
             IFieldSymbol field => field.Type,
@@ -51,6 +45,26 @@ internal static class ShippedDefaults
 
         return syntax is VariableDeclaratorSyntax { Initializer: null } or PropertyDeclarationSyntax { Initializer: null };
     }
+
+    /// <summary>
+    /// The constant the field or property read by <paramref name="reference"/> ships with, the initializer that gives it
+    /// and the member that declares that initializer; null when it ships no constant.
+    /// </summary>
+    public static (ResolvedConstant Value, IOperation Initializer, ISymbol Owner)? Resolve(IOperation? reference, CancellationToken cancellationToken)
+    {
+        return MemberOf(reference) is { } member
+            && Initializer(member, reference!, cancellationToken) is { } shipped
+            && ConstantResolver.TryResolve(shipped.Initializer, cancellationToken, out var value)
+                ? (value, shipped.Initializer, shipped.Owner)
+                : null;
+    }
+
+    private static ISymbol? MemberOf(IOperation? reference) => OperationTree.SkipConversions(reference) switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation { Arguments.IsEmpty: true } property => property.Property,
+        _ => null,
+    };
 
     /// <summary>The initializer of a field or auto-property, or of the field a property's getter returns.</summary>
     public static (IOperation Initializer, ISymbol Owner)? Initializer(ISymbol member, IOperation reference, CancellationToken cancellationToken)

@@ -118,10 +118,10 @@ internal static class ValueBranches
                 }
 
                 break;
-            case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } when ShippedDefault(value, cancellationToken) is { } shipped:
+            case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } when ShippedDefaults.Resolve(value, cancellationToken) is { } shipped:
                 // A settings member that can be set from outside ships its initializer: that is the value unless
                 // someone configures another (serilog-style options: ConnectionSecurity = SecureSocketOptions.Auto).
-                branches.Add(new ValueBranch(shipped.Value, Join(conditions.Add(OperationTree.DisplayName(value) + " keeps its default")), shipped.Source, shipped.Declaration));
+                branches.Add(new ValueBranch(shipped.Value.Value, Join(conditions.Add(OperationTree.DisplayName(value) + " keeps its default")), shipped.Initializer, shipped.Value.DeclarationLocation));
                 break;
             case ILocalReferenceOperation local when !local.Local.IsRef && visiting.Add(local.Local):
                 var root = OperationTree.Root(local);
@@ -153,22 +153,6 @@ internal static class ValueBranches
         {
             yield return (returned, ReferenceEquals(returned, root) ? ImmutableArray<string>.Empty : PathConditions(returned.Parent!, root));
         }
-    }
-
-    private static (object? Value, IOperation Source, Location? Declaration)? ShippedDefault(IOperation reference, CancellationToken cancellationToken)
-    {
-        var member = reference switch
-        {
-            IFieldReferenceOperation field => (ISymbol)field.Field,
-            IPropertyReferenceOperation property => property.Property,
-            _ => null,
-        };
-
-        return member is not null
-            && ShippedDefaults.Initializer(member, reference, cancellationToken) is { } initializer
-            && ConstantResolver.TryResolve(initializer.Initializer, cancellationToken, out var resolved)
-                ? (resolved.Value, initializer.Initializer, resolved.DeclarationLocation)
-                : null;
     }
 
     /// <summary>The branch conditions between <paramref name="root"/> and <paramref name="operation"/>, outermost first.</summary>
