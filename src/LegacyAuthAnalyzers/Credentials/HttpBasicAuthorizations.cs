@@ -88,12 +88,13 @@ internal sealed class HttpBasicAuthorizations
     /// </summary>
     public static string? ExchangeHostFor(IOperation site, LegacyAuthOptions options, CancellationToken cancellationToken)
     {
+        var uri = site.SemanticModel is { } model ? KnownTypes.For(model.Compilation).Get(KnownType.System_Uri) : null;
         foreach (var operation in OperationTree.Root(site).Descendants())
         {
             var value = operation switch
             {
                 IArgumentOperation { Parameter: { } parameter } argument
-                    when parameter.Type.SpecialType == SpecialType.None && parameter.Type.ToDisplayString() == "System.Uri" || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
+                    when SymbolEqualityComparer.Default.Equals(parameter.Type, uri) || parameter.Type.SpecialType == SpecialType.System_String && UrlParameterNames.Contains(parameter.Name)
                     => argument.Value,
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" or "RequestUri" or "Url" } } assignment
                     => assignment.Value,
