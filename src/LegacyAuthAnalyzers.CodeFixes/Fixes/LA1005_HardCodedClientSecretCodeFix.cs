@@ -100,13 +100,7 @@ public sealed class LA1005_HardCodedClientSecretCodeFix : CodeFixProvider
                     plan.Apply(editor, new PlanContext(null, CredentialFixKind.ReadFromEnvironment, MailAudience.ThirdParty, new HashSet<SyntaxNode>()));
                 }
 
-                if (removals.TryGetValue(documentId, out var declarations))
-                {
-                    foreach (var declaration in declarations)
-                    {
-                        editor.RemoveNode(declaration);
-                    }
-                }
+                SecretRemoval.Apply(editor, removals, documentId);
 
                 var changed = newSolution.GetDocument(documentId)!.WithSyntaxRoot(editor.GetChangedRoot());
                 changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);

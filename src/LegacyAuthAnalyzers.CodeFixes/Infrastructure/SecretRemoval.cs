@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Infrastructure;
@@ -80,6 +81,15 @@ internal static class SecretRemoval
         }
 
         return result;
+    }
+
+    /// <summary>Deletes the declarations <see cref="FindAsync"/> found in the document <paramref name="editor"/> edits.</summary>
+    public static void Apply(SyntaxEditor editor, Dictionary<DocumentId, List<SyntaxNode>> removals, DocumentId documentId)
+    {
+        if (removals.TryGetValue(documentId, out var declarations))
+        {
+            Statements.RemoveAll(editor, declarations);
+        }
     }
 
     private static void AddSpan(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode node)

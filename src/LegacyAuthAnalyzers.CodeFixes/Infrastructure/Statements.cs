@@ -4,7 +4,11 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 
-/// <summary>Statement edits that keep comments and work for blocks and top-level programs alike.</summary>
+/// <summary>
+/// Statement and member edits that keep comments and the blank lines around them, for blocks, types and top-level
+/// programs alike: a removal leaves the code above and below separated as the author separated it, and no blank line
+/// right after an opening brace.
+/// </summary>
 internal static class Statements
 {
     /// <summary>The node that sits in the statement list: the statement, or its global statement in a top-level program.</summary>
@@ -16,27 +20,90 @@ internal static class Statements
         existing.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
 
     /// <summary>Removes a statement; comments written above it move to the statement that follows.</summary>
-    public static void Remove(SyntaxEditor editor, StatementSyntax statement)
+    public static void Remove(SyntaxEditor editor, StatementSyntax statement) =>
+        RemoveLines(editor, Container(statement), ImmutableHashSet<SyntaxNode>.Empty);
+
+    /// <summary>
+    /// Removes statements, global statements and member declarations on lines of their own (anything else, such as one
+    /// declarator of several, is removed as a node). <paramref name="nodes"/> are removed together, so the blank line
+    /// logic looks past the ones that go.
+    /// </summary>
+    public static void RemoveAll(SyntaxEditor editor, IReadOnlyCollection<SyntaxNode> nodes)
     {
-        var container = Container(statement);
-        var leading = container.GetLeadingTrivia();
-        var hasComments = leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
-        var next = NextSibling(container);
-        if (hasComments && next is not null)
+        var containers = nodes.Select(n => n is StatementSyntax statement ? Container(statement) : n).ToImmutableHashSet();
+        foreach (var node in containers)
         {
-            var kept = leading.Reverse().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse();
-            editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(kept.Concat(current.GetLeadingTrivia())));
+            if (node is StatementSyntax or MemberDeclarationSyntax)
+            {
+                RemoveLines(editor, node, containers);
+            }
+            else
+            {
+                editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            }
+        }
+    }
+
+    private static void RemoveLines(SyntaxEditor editor, SyntaxNode container, ImmutableHashSet<SyntaxNode> removedTogether)
+    {
+        var leading = container.GetLeadingTrivia();
+        var next = NextSibling(container, removedTogether);
+        if (next is not null)
+        {
+            var moved = new List<SyntaxTrivia>();
+            if (leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            {
+                // The comment stays with the code: it may explain more than the removed line.
+                moved.AddRange(leading.Reverse().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+            }
+
+            var first = FirstOfGroup(container, removedTogether);
+            var afterOpeningBrace = first.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.OpenBraceToken);
+            var gapAbove = StartsWithBlankLine(first.GetLeadingTrivia());
+            editor.ReplaceNode(next, (current, _) =>
+            {
+                var trivia = moved.Concat(current.GetLeadingTrivia()).ToList();
+                if (afterOpeningBrace)
+                {
+                    trivia = WithoutLeadingBlankLines(trivia);
+                }
+                else if (gapAbove && !StartsWithBlankLine(trivia))
+                {
+                    // The removed line was the first of a group: the group keeps its separation from the code above.
+                    trivia.Insert(0, SyntaxFactory.EndOfLine(FixDocument.NewLineOf(container.SyntaxTree.GetRoot())));
+                }
+
+                return current.WithLeadingTrivia(trivia);
+            });
         }
 
         editor.RemoveNode(container, SyntaxRemoveOptions.KeepUnbalancedDirectives);
     }
 
-    private static SyntaxNode? NextSibling(SyntaxNode node)
+    /// <summary>The first node of the run of removed siblings that <paramref name="node"/> belongs to.</summary>
+    private static SyntaxNode FirstOfGroup(SyntaxNode node, ImmutableHashSet<SyntaxNode> removedTogether)
+    {
+        var first = node;
+        SyntaxNode? previous = null;
+        foreach (var sibling in Siblings(node))
+        {
+            if (sibling == node)
+            {
+                return previous is not null && removedTogether.Contains(previous) ? FirstOfGroup(previous, removedTogether) : first;
+            }
+
+            previous = sibling;
+        }
+
+        return first;
+    }
+
+    private static SyntaxNode? NextSibling(SyntaxNode node, ImmutableHashSet<SyntaxNode> removedTogether)
     {
         var found = false;
-        foreach (var sibling in node.Parent?.ChildNodes() ?? Enumerable.Empty<SyntaxNode>())
+        foreach (var sibling in Siblings(node))
         {
-            if (found && sibling is StatementSyntax or GlobalStatementSyntax)
+            if (found && !removedTogether.Contains(sibling))
             {
                 return sibling;
             }
@@ -45,5 +112,25 @@ internal static class Statements
         }
 
         return null;
+    }
+
+    private static IEnumerable<SyntaxNode> Siblings(SyntaxNode node) =>
+        (node.Parent?.ChildNodes() ?? Enumerable.Empty<SyntaxNode>()).Where(s => s is StatementSyntax or MemberDeclarationSyntax);
+
+    private static bool StartsWithBlankLine(IEnumerable<SyntaxTrivia> trivia) =>
+        trivia.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).FirstOrDefault().IsKind(SyntaxKind.EndOfLineTrivia);
+
+    private static List<SyntaxTrivia> WithoutLeadingBlankLines(List<SyntaxTrivia> trivia)
+    {
+        var lastBlank = -1;
+        for (var i = 0; i < trivia.Count && (trivia[i].IsKind(SyntaxKind.WhitespaceTrivia) || trivia[i].IsKind(SyntaxKind.EndOfLineTrivia)); i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lastBlank = i;
+            }
+        }
+
+        return trivia.Skip(lastBlank + 1).ToList();
     }
 }

@@ -59,6 +59,97 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
     }
 
     [Fact]
+    public async Task LocalBetweenBlankLines_RemovalKeepsTheLinesAroundItSeparated()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+
+                    var {|#1:secret|} = "Qw7!rT9#pL2x-Gm";
+
+                    client.Authenticate("me@gmail.com", {|#0:secret|});
+
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+
+                    client.Authenticate("me@gmail.com", Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, fixedSource, ReadFromEnvironment, [Expected(0, "SmtpClient.Authenticate", 15).WithLocation(1)], null, ["Qw7!rT9#pL2x-Gm"]);
+    }
+
+    [Fact]
+    public async Task FirstStatementsAndFirstField_RemovalLeavesNoBlankLineAfterTheBrace()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public sealed class Mailer
+            {
+                private readonly string {|#2:_secret|} = "Fd8!vB3#qZ6w-Gm";
+
+                public void Login(SmtpClient client)
+                {
+                    var {|#3:local|} = "Lc5!nM2#xR8t-Gm";
+
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate("me@gmail.com", {|#0:_secret|});
+                    client.Authenticate("me@gmail.com", {|#1:local|});
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public sealed class Mailer
+            {
+                public void Login(SmtpClient client)
+                {
+                    client.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate("me@gmail.com", Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+                    client.Authenticate("me@gmail.com", Environment.GetEnvironmentVariable("SMTP_PASSWORD") ?? throw new InvalidOperationException("Set the SMTP_PASSWORD environment variable to the SMTP password."));
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source,
+            fixedSource,
+            ReadFromEnvironment,
+            [Expected(0, "SmtpClient.Authenticate", 15).WithLocation(2), Expected(1, "SmtpClient.Authenticate", 15).WithLocation(3)],
+            null,
+            ["Fd8!vB3#qZ6w-Gm", "Lc5!nM2#xR8t-Gm"]);
+    }
+
+    [Fact]
     public async Task ThirdPartyServer_NoOAuthFixOffered()
     {
         const string source = """

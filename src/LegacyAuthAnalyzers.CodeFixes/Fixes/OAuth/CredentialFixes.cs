@@ -226,13 +226,7 @@ internal static class CredentialFixes
                 }
             }
 
-            if (removals.TryGetValue(documentId, out var declarations))
-            {
-                foreach (var declaration in declarations)
-                {
-                    editor.RemoveNode(declaration);
-                }
-            }
+            SecretRemoval.Apply(editor, removals, documentId);
 
             newSolution = newSolution.WithDocumentSyntaxRoot(documentId, editor.GetChangedRoot());
         }

@@ -137,24 +137,7 @@ internal static class RopcRewrite
         }
 
         var removals = await SecretRemoval.FindAsync(document.Project.Solution, removed, copied, cancellationToken).ConfigureAwait(false);
-        if (removals.TryGetValue(document.Id, out var declarations))
-        {
-            foreach (var declaration in declarations)
-            {
-                if (declaration is StatementSyntax statement)
-                {
-                    Statements.Remove(editor, statement);
-                }
-                else if (declaration is GlobalStatementSyntax { Statement: var global })
-                {
-                    Statements.Remove(editor, global);
-                }
-                else
-                {
-                    editor.RemoveNode(declaration);
-                }
-            }
-        }
+        SecretRemoval.Apply(editor, removals, document.Id);
 
         var changed = editor.GetChangedDocument();
         return needsLoggingImport ? await FixDocument.AddImportAsync(changed, LoggingNamespace, cancellationToken).ConfigureAwait(false) : changed;
