@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
+using LegacyAuthAnalyzers;
 using LegacyAuthAnalyzers.Tests.Infrastructure;
+using LegacyAuthAnalyzers.Tests.RealWorld;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -69,29 +71,59 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The realistic projects (the ones whose own code compiles without the EWS stub), written out as one project:
+    /// <c>dotnet format analyzers</c> fixes every finding of the rules whose fixes apply in bulk, and the project then
+    /// builds with those rules as errors. The same build fails before the fixes, so the check can fail.
+    /// </summary>
+    [Fact]
+    public async Task DotnetFormatAnalyzers_OnRealisticProjects_BuildsWithTheFixedRulesAsErrors()
+    {
+        string[] projects = ["BlogSmtpMailer", "ConstantsMailer", "HealthCheckedSender", "HostedSmtpSender", "LogSinkTransport", "NotificationMailer"];
+        string[] rules = [DiagnosticIds.HardCodedMailCredential, DiagnosticIds.Microsoft365BasicAuthentication, DiagnosticIds.CertificateValidationDisabled];
+        var asErrors = "-p:WarningsAsErrors=" + string.Join("%3B", rules);
+        var directory = Directory.CreateTempSubdirectory("legacy-auth-format-real-");
+        try
+        {
+            WriteProjectFile(directory.FullName);
+            foreach (var name in projects)
+            {
+                foreach (var (path, text, _) in RealWorldProject.Load(name).Files)
+                {
+                    var target = Path.Combine(directory.FullName, name, path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllText(target, text);
+                }
+            }
+
+            var before = await RunAsync(directory.FullName, "build", "-nologo", "-v:q", asErrors);
+            Assert.True(before.ExitCode != 0, before.Output);
+            Assert.All(rules, rule => Assert.Contains("error " + rule, before.Output, StringComparison.Ordinal));
+
+            var format = await RunAsync(directory.FullName, ["format", "analyzers", "--diagnostics", .. rules, "--severity", "info", "--no-restore"]);
+            Assert.True(format.ExitCode == 0, format.Output);
+
+            var after = await RunAsync(directory.FullName, "build", "-nologo", "-v:q", "--no-restore", asErrors);
+            Assert.True(after.ExitCode == 0, after.Output);
+            Assert.DoesNotContain(": error ", after.Output, StringComparison.Ordinal);
+            Assert.All(rules, rule => Assert.DoesNotContain(rule, after.Output, StringComparison.Ordinal));
+        }
+        finally
+        {
+            try
+            {
+                directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file for a moment; the temp folder is cleaned up by the OS.
+            }
+        }
+    }
+
     private static void WriteProject(string directory)
     {
-        var testOutput = AppContext.BaseDirectory;
-        var versions = PackageVersions();
-        File.WriteAllText(Path.Combine(directory, "Mailer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <RootNamespace>Contoso.Mailer</RootNamespace>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="MailKit" Version="{versions["MailKit"]}" />
-                <PackageReference Include="MimeKit" Version="{versions["MimeKit"]}" />
-                <PackageReference Include="Microsoft.Identity.Client" Version="{versions["Microsoft.Identity.Client"]}" />
-              </ItemGroup>
-              <ItemGroup>
-                <Analyzer Include="{Path.Combine(testOutput, "LegacyAuthAnalyzers.dll")}" />
-                <Analyzer Include="{Path.Combine(testOutput, "LegacyAuthAnalyzers.CodeFixes.dll")}" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteProjectFile(directory);
 
         File.WriteAllText(Path.Combine(directory, "Inbox.cs"), """
             using System.Threading;
@@ -137,6 +169,32 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
                     client.Send(message);
                 }
             }
+            """);
+    }
+
+    /// <summary>An SDK-style project on the pinned mail and identity packages, with the analyzers built next to the tests.</summary>
+    private static void WriteProjectFile(string directory)
+    {
+        var testOutput = AppContext.BaseDirectory;
+        var versions = PackageVersions();
+        File.WriteAllText(Path.Combine(directory, "Mailer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <RootNamespace>Contoso.Mailer</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MailKit" Version="{versions["MailKit"]}" />
+                <PackageReference Include="MimeKit" Version="{versions["MimeKit"]}" />
+                <PackageReference Include="Microsoft.Identity.Client" Version="{versions["Microsoft.Identity.Client"]}" />
+              </ItemGroup>
+              <ItemGroup>
+                <Analyzer Include="{Path.Combine(testOutput, "LegacyAuthAnalyzers.dll")}" />
+                <Analyzer Include="{Path.Combine(testOutput, "LegacyAuthAnalyzers.CodeFixes.dll")}" />
+              </ItemGroup>
+            </Project>
             """);
     }
 
