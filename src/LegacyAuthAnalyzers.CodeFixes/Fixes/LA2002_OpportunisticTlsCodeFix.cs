@@ -1,5 +1,6 @@
 using System.Composition;
 using System.Threading.Tasks;
+using LegacyAuthAnalyzers.CodeFixes.Fixes.Transport;
 using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CodeFixes;
 

@@ -1,4 +1,5 @@
 using System.Threading;
+using LegacyAuthAnalyzers.CodeFixes.Fixes.Transport;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;

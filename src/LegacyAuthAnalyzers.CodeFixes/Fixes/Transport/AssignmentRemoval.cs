@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
+namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Transport;
 
 /// <summary>
 /// Removes a setting's assignment so the library default applies (LA2004, LA2005): the statement, the object

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
+namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Transport;
 
 /// <summary>
 /// The rewrites behind the LA2001-LA2003 fixes: give a mail connection the TLS mode that works with its port
