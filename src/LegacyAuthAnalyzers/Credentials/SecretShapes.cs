@@ -14,7 +14,7 @@ internal static class SecretShapes
     private static readonly HashSet<string> PasswordNames = new(StringComparer.Ordinal)
     {
         "password", "passwort", "passwd", "pass", "pwd", "pw", "secret", "senha", "contraseña", "contrasena", "motdepasse",
-        "mdp", "wachtwoord", "parola", "hasło", "haslo", "пароль", "密码", "kennwort", "passord", "lösenord", "salasana",
+        "mdp", "wachtwoord", "parola", "hasło", "haslo", "пароль", "密码", "密碼", "kennwort", "passord", "lösenord", "salasana",
         "şifre", "sifre", "パスワード", "비밀번호",
     };
 

@@ -965,6 +965,8 @@ public sealed class LA1001_HardCodedMailCredentialTests
     [InlineData("Ваш пароль")]
     [InlineData("密码")]
     [InlineData("你的密码")]
+    [InlineData("密碼")]
+    [InlineData("你的密碼")]
     [InlineData("yoursenderpasswd")]
     public async Task Placeholder_NoDiagnostic(string placeholder)
     {
