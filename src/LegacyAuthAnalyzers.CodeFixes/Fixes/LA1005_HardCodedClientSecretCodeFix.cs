@@ -65,10 +65,8 @@ public sealed class LA1005_HardCodedClientSecretCodeFix : CodeFixProvider
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression
             || expression.Span != diagnostic.Location.SourceSpan
-            || expression.FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument
-            || argument.Expression != expression
-            || argument.Parent?.Parent is not { } call
-            || model.GetOperation(call, cancellationToken) is not { } sink)
+            || SinkOf(expression) is not { } sinkSyntax
+            || model.GetOperation(sinkSyntax, cancellationToken) is not { } sink)
         {
             return null;
         }
@@ -76,6 +74,14 @@ public sealed class LA1005_HardCodedClientSecretCodeFix : CodeFixProvider
         var sites = new ClientSecretSites(KnownTypes.For(model.Compilation));
         return sites.TryGet(sink, out var site) && site.Secret.Syntax == expression ? expression : null;
     }
+
+    /// <summary>The call or creation the expression is an argument of, or the assignment it is the value of.</summary>
+    private static SyntaxNode? SinkOf(ExpressionSyntax expression) => expression.Parent switch
+    {
+        ArgumentSyntax { Parent.Parent: { } call } => call,
+        AssignmentExpressionSyntax assignment when assignment.Right == expression => assignment,
+        _ => null,
+    };
 
     private static async Task<Solution> FixAsync(Document document, ExpressionSyntax secret, CancellationToken cancellationToken)
     {

@@ -23,23 +23,26 @@ internal readonly struct ClientSecretSite
 }
 
 /// <summary>
-/// The client secret sinks of the identity libraries a mail app signs in with: MSAL
-/// <c>ConfidentialClientApplicationBuilder.WithClientSecret</c>, Azure.Identity <c>new ClientSecretCredential(…)</c> and
-/// ADAL <c>new ClientCredential(clientId, secret)</c>. Resolved once per compilation; a compilation that references
+/// The client secret sinks of the identity libraries a mail app signs in with (LA1005): MSAL
+/// <c>ConfidentialClientApplicationBuilder.WithClientSecret</c> and <c>ConfidentialClientApplicationOptions.ClientSecret</c>,
+/// Azure.Identity <c>new ClientSecretCredential(…)</c> and ADAL <c>new ClientCredential(clientId, secret)</c>. Resolved once per compilation; a compilation that references
 /// none of the three libraries has no sink, and the rule registers nothing there.
 /// </summary>
 internal sealed class ClientSecretSites
 {
     private const string SecretParameter = "clientSecret";
     private const string WithClientSecret = "WithClientSecret";
+    private const string ClientSecretProperty = "ClientSecret";
 
     private readonly INamedTypeSymbol? msalBuilder;
+    private readonly INamedTypeSymbol? msalOptions;
     private readonly INamedTypeSymbol? azureCredential;
     private readonly INamedTypeSymbol? adalCredential;
 
     public ClientSecretSites(KnownTypes types)
     {
         msalBuilder = types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder);
+        msalOptions = types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationOptions);
         azureCredential = types.Get(KnownType.Azure_Identity_ClientSecretCredential);
         adalCredential = types.Get(KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_ClientCredential);
     }
@@ -47,6 +50,9 @@ internal sealed class ClientSecretSites
     public bool HasInvocations => msalBuilder is not null;
 
     public bool HasCreations => azureCredential is not null || adalCredential is not null;
+
+    /// <summary>Options objects, set in an initializer or by assignment, as configuration binding would set them.</summary>
+    public bool HasAssignments => msalOptions is not null;
 
     /// <summary>The site of a call or creation that takes a client secret; one name or symbol comparison rejects the rest.</summary>
     public bool TryGet(IOperation operation, out ClientSecretSite site)
@@ -62,6 +68,10 @@ internal sealed class ClientSecretSites
                 when creation.Type is { } type
                     && (SymbolEqualityComparer.Default.Equals(type, azureCredential) || SymbolEqualityComparer.Default.Equals(type, adalCredential)):
                 return TryCreate(creation, creation.Arguments, "new " + type.Name, out site);
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: ClientSecretProperty } property } assignment
+                when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, msalOptions):
+                site = new ClientSecretSite(assignment, msalOptions!.Name + "." + ClientSecretProperty, assignment.Value);
+                return true;
             default:
                 return false;
         }

@@ -30,6 +30,7 @@ internal enum KnownType
 
     // MSAL
     Microsoft_Identity_Client_ConfidentialClientApplicationBuilder,
+    Microsoft_Identity_Client_ConfidentialClientApplicationOptions,
     Microsoft_Identity_Client_IPublicClientApplication,
     Microsoft_Identity_Client_PublicClientApplicationBuilder,
 

@@ -4,13 +4,13 @@ namespace LegacyAuthAnalyzers.Rules;
 
 /// <summary>
 /// LA1005: a compile-time-constant OAuth client secret (resolved and judged as LA1001 resolves and judges passwords)
-/// reaches MSAL <c>WithClientSecret</c>, Azure.Identity <c>ClientSecretCredential</c> or ADAL <c>ClientCredential</c> in
+/// reaches MSAL <c>WithClientSecret</c> or <c>ConfidentialClientApplicationOptions.ClientSecret</c>, Azure.Identity <c>ClientSecretCredential</c> or ADAL <c>ClientCredential</c> in
 /// a compilation whose code uses a mail, EWS or Microsoft Graph API (<see cref="MailApiUsage"/>). Once mail code moves
 /// to OAuth, the client secret is the credential that leaks.
 /// </summary>
 /// <remarks>
-/// Registers only where MSAL, Azure.Identity or ADAL is referenced, and then only for invocations (MSAL) and object
-/// creations, each rejected by one name or symbol comparison. Whether the code uses a mail API is asked last, once a
+/// Registers only where MSAL, Azure.Identity or ADAL is referenced, and then only for invocations and assignments (MSAL)
+/// and object creations, each rejected by one name or symbol comparison. Whether the code uses a mail API is asked last, once a
 /// hard-coded secret is found, because it walks the compilation's source (once).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,6 +36,11 @@ public sealed class LA1005_HardCodedClientSecretAnalyzer : DiagnosticAnalyzer
             if (sites.HasCreations)
             {
                 start.RegisterOperationAction(operationContext => Analyze(operationContext, sites), OperationKind.ObjectCreation);
+            }
+
+            if (sites.HasAssignments)
+            {
+                start.RegisterOperationAction(operationContext => Analyze(operationContext, sites), OperationKind.SimpleAssignment);
             }
         });
     }

@@ -67,6 +67,47 @@ public sealed class LA1005_HardCodedClientSecretCodeFixTests
     }
 
     [Fact]
+    public async Task MsalOptionsInitializer_FixesToEnvironmentVariable()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using Microsoft.Identity.Client;
+
+            public static class Sender
+            {
+                public static ConfidentialClientApplicationOptions Options(SmtpClient smtp) => new ConfidentialClientApplicationOptions
+                {
+                    ClientId = "5f0c8a3e-2b61-4d7a-9c3e-8a1b2c3d4e5f",
+                    ClientSecret = {|#0:"Vb3~nM8.qW2_eR5tY7uI9oP1aS4dF6gH8jK0lZ2x"|},
+                };
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+            using Microsoft.Identity.Client;
+
+            public static class Sender
+            {
+                public static ConfidentialClientApplicationOptions Options(SmtpClient smtp) => new ConfidentialClientApplicationOptions
+                {
+                    ClientId = "5f0c8a3e-2b61-4d7a-9c3e-8a1b2c3d4e5f",
+                    ClientSecret = Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? throw new InvalidOperationException("Set the MAIL_OAUTH_CLIENT_SECRET environment variable to the app's client secret."),
+                };
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1005_HardCodedClientSecretAnalyzer, LA1005_HardCodedClientSecretCodeFix>(
+            source,
+            fixedSource,
+            ReadFromEnvironment,
+            [Expected(0, "ConfidentialClientApplicationOptions.ClientSecret", 40)],
+            null,
+            ["Vb3~nM8.qW2_eR5tY7uI9oP1aS4dF6gH8jK0lZ2x"]);
+    }
+
+    [Fact]
     public async Task ConstantInAnotherFileUsedOnce_FixesAndRemovesTheConstant()
     {
         const string settings = """

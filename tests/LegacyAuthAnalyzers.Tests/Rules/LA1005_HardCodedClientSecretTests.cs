@@ -41,6 +41,66 @@ public sealed class LA1005_HardCodedClientSecretTests
     }
 
     [Fact]
+    public async Task MsalOptionsClientSecretInInitializerAndAssignment_ReportsBoth()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using Microsoft.Identity.Client;
+
+            public sealed class Relay
+            {
+                public IConfidentialClientApplication Create(SmtpClient smtp)
+                {
+                    var options = new ConfidentialClientApplicationOptions
+                    {
+                        ClientId = "5f0c8a3e-2b61-4d7a-9c3e-8a1b2c3d4e5f",
+                        TenantId = "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+                        ClientSecret = {|#0:"Vb3~nM8.qW2_eR5tY7uI9oP1aS4dF6gH8jK0lZ2x"|},
+                    };
+                    var again = new ConfidentialClientApplicationOptions();
+                    again.ClientSecret = {|#1:"Lm7~kJ2.hG5_fD8sA1pO4iU6yT9rE3wQ5zX8cV1b"|};
+                    return ConfidentialClientApplicationBuilder.CreateWithApplicationOptions(options).Build();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("ConfidentialClientApplicationOptions.ClientSecret", 40),
+            Verify.Diagnostic(Id).WithLocation(1).WithArguments("ConfidentialClientApplicationOptions.ClientSecret", 40));
+    }
+
+    [Fact]
+    public async Task MsalOptionsClientSecretFromConfigurationOrOtherProperty_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+            using Microsoft.Identity.Client;
+
+            public sealed class Relay
+            {
+                public sealed class Settings
+                {
+                    public string ClientSecret { get; set; } = "";
+                }
+
+                public ConfidentialClientApplicationOptions Create(SmtpClient smtp, Settings settings) =>
+                    new ConfidentialClientApplicationOptions
+                    {
+                        ClientId = "5f0c8a3e-2b61-4d7a-9c3e-8a1b2c3d4e5f",
+                        ClientSecret = Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET"),
+                        ClientName = "Nightly relay",
+                    };
+
+                public void Configure(Settings settings) => settings.ClientSecret = "Vb3~nM8.qW2_eR5tY7uI9oP1aS4dF6gH8jK0lZ2x";
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AzureClientSecretCredentialFromConstantInOtherClass_GraphRestCall_ReportsWithDeclaration()
     {
         const string source = """
