@@ -4,8 +4,9 @@ using System.Threading;
 namespace LegacyAuthAnalyzers.Configuration;
 
 /// <summary>
-/// Finds the mail settings of an appsettings file: every JSON object whose key path or keys name mail (SMTP, IMAP,
-/// POP, Exchange, Office 365, e-mail) becomes a section with its password, host, port and TLS keys. Connection
+/// Finds the mail settings of an appsettings file (LA1001, LA1003, LA1005, LA2001-LA2003, LA3001): every JSON object
+/// whose key path or keys name mail (SMTP, IMAP, POP, Exchange, Office 365, e-mail), or whose host names a mail server,
+/// becomes a section with its password, host, port and TLS keys. Connection
 /// strings, logging and every other section stay out because their keys do not name mail.
 /// </summary>
 internal static class JsonMailConfigParser
@@ -74,6 +75,13 @@ internal static class JsonMailConfigParser
 
     private static MailConfigSection? CreateSection(JsonNode node, List<string> path, MailContextLevel pathLevel, MailConfigSection? parent, string fileName)
     {
+        if (pathLevel == MailContextLevel.None && NamesMailServer(node))
+        {
+            // A neutrally named object ("Archive", "Relay") is about mail when its own host names a mail server; the
+            // host is then the mail evidence the weak level asks for.
+            pathLevel = MailContextLevel.Weak;
+        }
+
         List<(ConfigSetting Setting, MailContextLevel Level)>? candidates = null;
         foreach (var property in node.Properties)
         {
@@ -109,6 +117,31 @@ internal static class JsonMailConfigParser
         return settings.IsEmpty
             ? null
             : new MailConfigSection(MailConfigSectionKind.Json, fileName, string.Join(KeySeparator.ToString(), path), parent, settings);
+    }
+
+    /// <summary>
+    /// A host that names a mail server beside a mailbox address or a mail port. The host alone is not enough: a
+    /// "Database" object that happens to point at a mail host is still a database.
+    /// </summary>
+    private static bool NamesMailServer(JsonNode node)
+    {
+        bool host = false, mailbox = false;
+        foreach (var property in node.Properties)
+        {
+            var value = property.Value;
+            var role = ConfigKeys.Classify(ConfigKeys.Words(property.Name), out _);
+            host |= value.Kind == JsonKind.String && role is ConfigRole.Host or ConfigRole.Url && MailConfigSection.LooksLikeMailServer(value.Text);
+            mailbox |= value.Kind == JsonKind.String && IsMailboxAddress(value.Text)
+                || role == ConfigRole.Port && value.Text is "25" or "465" or "587" or "143" or "993" or "110" or "995";
+        }
+
+        return host && mailbox;
+    }
+
+    private static bool IsMailboxAddress(string? text)
+    {
+        var at = text?.IndexOf('@') ?? -1;
+        return at > 0 && text!.IndexOf('.', at) > at + 1 && text.IndexOf(' ') < 0 && text.IndexOf(':') < 0;
     }
 
     private static bool HasMailEvidence(MailConfigSection? section)

@@ -231,7 +231,8 @@ internal sealed class MailConfigSection
         return false;
     }
 
-    private static bool LooksLikeMailServer(string? value)
+    /// <summary>A host or URL that names a mail server: a Microsoft 365 host, an EWS path, or a first label such as <c>smtp</c>, <c>imap</c> or <c>mail</c>.</summary>
+    public static bool LooksLikeMailServer(string? value)
     {
         if (value is not null && value.IndexOf("/ews/", StringComparison.OrdinalIgnoreCase) >= 0)
         {

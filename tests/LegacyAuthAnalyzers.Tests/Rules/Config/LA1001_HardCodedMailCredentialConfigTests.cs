@@ -116,6 +116,26 @@ public sealed class LA1001_HardCodedMailCredentialConfigTests
     }
 
     [Fact]
+    public async Task NeutrallyNamedSectionWithAMailServerHost_ReportsDiagnostic()
+    {
+        // "Archive" names no mail; its host and mailbox do. "Database" has a password and no mail server.
+        await VerifyAsync("/src/appsettings.json", """
+            {
+              "Archive": {
+                "Host": "imap.contoso.com",
+                "User": "archive@contoso.com",
+                "Password": "{|#0:Arch1ve-Imap-S3cret|}"
+              },
+              "Database": {
+                "Host": "db.contoso.com",
+                "Password": "Db-Only-S3cret-42"
+              }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("The mail setting 'Archive:Password' in appsettings.json", 19, SecretRemedies.PasswordInConfigFile));
+    }
+
+    [Fact]
     public async Task AppSettingsJsonWithBomAndCrlf_ReportsDiagnostic()
     {
         var content = "\uFEFF{\r\n"
