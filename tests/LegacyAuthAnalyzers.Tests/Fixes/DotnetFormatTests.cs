@@ -79,7 +79,7 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
     [Fact]
     public async Task DotnetFormatAnalyzers_OnRealisticProjects_BuildsWithTheFixedRulesAsErrors()
     {
-        string[] projects = ["BlogSmtpMailer", "ConstantsMailer", "HealthCheckedSender", "HostedSmtpSender", "LogSinkTransport", "NotificationMailer"];
+        string[] projects = ["BlogSmtpMailer", "ConstantsMailer", "HealthCheckedSender", "HostedSmtpSender", "LogSinkTransport", "NotificationMailer", "OutlookAccountMailer"];
         string[] rules = [DiagnosticIds.HardCodedMailCredential, DiagnosticIds.Microsoft365BasicAuthentication, DiagnosticIds.CertificateValidationDisabled];
         var asErrors = "-p:WarningsAsErrors=" + string.Join("%3B", rules);
         var directory = Directory.CreateTempSubdirectory("legacy-auth-format-real-");

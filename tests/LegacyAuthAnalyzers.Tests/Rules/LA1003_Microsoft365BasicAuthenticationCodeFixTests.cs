@@ -1364,6 +1364,198 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
+    public async Task SystemNetMailClientInFieldCreatedInConstructor_FixesToMailKitThatAlwaysDisconnects()
+    {
+        // The client lives in a field: built in the constructor, given its credentials where it sends.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            public sealed class ReceiptMailer
+            {
+                private readonly SmtpClient _smtp;
+                private readonly string _password;
+
+                public ReceiptMailer(string password)
+                {
+                    _password = password;
+                    _smtp = new SmtpClient("smtp-mail.outlook.com", 587) { EnableSsl = true };
+                }
+
+                public void Send(MailMessage message)
+                {
+                    {|#0:_smtp.Credentials = new NetworkCredential("receipts@outlook.com", _password)|};
+                    _smtp.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            public sealed class ReceiptMailer
+            {
+                private readonly MailKit.Net.Smtp.SmtpClient _smtp;
+                private readonly string _password;
+
+                public ReceiptMailer(string password)
+                {
+                    _password = password;
+                    _smtp = new MailKit.Net.Smtp.SmtpClient();
+                }
+
+                public void Send(MailMessage message)
+                {
+                    try
+                    {
+                        _smtp.Connect("smtp-mail.outlook.com", 587, SecureSocketOptions.StartTls);
+                        _smtp.Authenticate(new SaslMechanismOAuth2("receipts@outlook.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));
+                        _smtp.Send(MimeMessage.CreateFromMailMessage(message));
+                    }
+                    finally
+                    {
+                        _smtp.Disconnect(true);
+                    }
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(SignedInUser);
+        test.TestCode = source;
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider(null)));
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientInFieldAsync_FixesToMailKitAppOnly()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            public sealed class AlertSender
+            {
+                private const string Host = "smtp.office365.com";
+                private readonly SmtpClient client = new SmtpClient(Host, 587) { EnableSsl = true, Timeout = 20000 };
+
+                public async Task SendAsync(MailMessage message, string password)
+                {
+                    {|#0:client.Credentials = new NetworkCredential("alerts@contoso.com", password)|};
+                    await client.SendMailAsync(message).ConfigureAwait(false);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using MailKit.Security;
+            using MimeKit;
+
+            public sealed class AlertSender
+            {
+                private const string Host = "smtp.office365.com";
+                private readonly MailKit.Net.Smtp.SmtpClient client = new MailKit.Net.Smtp.SmtpClient { Timeout = 20000 };
+
+                public async Task SendAsync(MailMessage message, string password)
+                {
+                    try
+                    {
+                        await client.ConnectAsync(Host, 587, SecureSocketOptions.StartTls).ConfigureAwait(false);
+                        await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync())).ConfigureAwait(false);
+                        await client.SendAsync(MimeMessage.CreateFromMailMessage(message)).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await client.DisconnectAsync(true).ConfigureAwait(false);
+                    }
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientInFieldHandedOut_NoOAuthFix()
+    {
+        // Other code can reach the client through the property: migrating the field would break it.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            public sealed class SharedMailer
+            {
+                private readonly SmtpClient _smtp;
+
+                public SharedMailer() => _smtp = new SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+
+                public SmtpClient Client => _smtp;
+
+                public void Send(MailMessage message, string password)
+                {
+                    {|#0:_smtp.Credentials = new NetworkCredential("alerts@contoso.com", password)|};
+                    _smtp.Send(message);
+                }
+            }
+            """;
+
+        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(AppOnly);
+        test.TestCode = source;
+        test.FixedCode = source;
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DotnetFormatWithMicrosoft365FindingFirst_GivesOutlookComSitesTheirSignedInFlow()
+    {
+        // dotnet format takes the first finding's first action (app-only) for every finding; the Outlook.com site has
+        // no app-only flow and gets its only OAuth flow instead of keeping its password.
+        const string office = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate("inbox@contoso.com", password);
+                }
+            }
+            """;
+        const string home = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class HomeMailer
+            {
+                public static void Open(SmtpClient client, string password)
+                {
+                    client.Connect("smtp-mail.outlook.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate("family.photos@outlook.com", password);
+                }
+            }
+            """;
+
+        var result = await DotnetFormatFixAll.RunAsync(
+            new LA1003_Microsoft365BasicAuthenticationAnalyzer(), new LA1003_Microsoft365BasicAuthenticationCodeFix(), DiagnosticIds.Microsoft365BasicAuthentication, ("Inbox.cs", office), ("HomeMailer.cs", home));
+
+        Assert.Equal(AppOnly, result.FirstFindingAction?.EquivalenceKey);
+        Assert.Contains("MailTokenProvider.GetAppOnlyToken()", await DotnetFormatFixAll.TextAsync(result.After, "Inbox.cs"), StringComparison.Ordinal);
+        Assert.Contains(
+            "client.Authenticate(new SaslMechanismOAuth2(\"family.photos@outlook.com\", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));",
+            await DotnetFormatFixAll.TextAsync(result.After, "HomeMailer.cs"),
+            StringComparison.Ordinal);
+        Assert.Empty(await DotnetFormatFixAll.CompilerProblemsAsync(result.After));
+    }
+
+    [Fact]
     public async Task HotmailUserOnOffice365Imap_OffersNoAppOnlyAction()
     {
         const string source = """

@@ -8,7 +8,7 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 /// <summary>Works out the OAuth rewrite of a credential site, or none when the shape cannot be rewritten safely.</summary>
 internal static class CredentialFixPlanner
 {
-    private static readonly HashSet<string> SmtpSettings = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> SmtpSettings = new(StringComparer.Ordinal)
     {
         "Host", "Port", "EnableSsl", "Credentials", "UseDefaultCredentials", "DeliveryMethod", "Timeout",
     };
@@ -24,7 +24,8 @@ internal static class CredentialFixPlanner
                 CredentialSinkKind.SaslMechanism => SaslMechanism(site, analysis, cancellationToken),
                 CredentialSinkKind.EwsWebCredentials => EwsWebCredentials(site, analysis, cancellationToken),
                 CredentialSinkKind.EwsCredentials => EwsCredentials(site, analysis, cancellationToken),
-                CredentialSinkKind.SmtpClientCredentials => SmtpClientMigration(site, analysis, cancellationToken),
+                CredentialSinkKind.SmtpClientCredentials => SmtpClientMigration(site, analysis, cancellationToken)
+                    ?? SmtpClientFieldMigration.Plan(site, analysis, cancellationToken),
                 _ => null,
             };
         }
@@ -351,7 +352,7 @@ internal static class CredentialFixPlanner
         return plan;
     }
 
-    private static bool IsSupportedSetting(string name, IOperation value) => name switch
+    internal static bool IsSupportedSetting(string name, IOperation value) => name switch
     {
         // Only network delivery has an SMTP server to move to MailKit; pickup directories stay as they are.
         "DeliveryMethod" => value.ConstantValue is { HasValue: true, Value: 0 },
@@ -359,7 +360,7 @@ internal static class CredentialFixPlanner
     };
 
     /// <summary><c>client.Send(m);</c> or <c>await client.SendMailAsync(m[, ct])[.ConfigureAwait(false)];</c>.</summary>
-    private static StatementSyntax? SendStatement(IInvocationOperation send, out bool configureAwaitFalse)
+    internal static StatementSyntax? SendStatement(IInvocationOperation send, out bool configureAwaitFalse)
     {
         configureAwaitFalse = false;
         if (send.TargetMethod.Name == "Send")
@@ -383,7 +384,7 @@ internal static class CredentialFixPlanner
     }
 
     /// <summary>The MailMessage that is sent; the four-string overloads get one built from their arguments.</summary>
-    private static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
+    internal static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
     {
         copied = new List<SyntaxNode>();
         cancellation = null;
@@ -436,14 +437,14 @@ internal static class CredentialFixPlanner
             ("BODY", strings[3]));
     }
 
-    private static StatementSyntax? SettingStatementOf(IOperation assignment) =>
+    internal static StatementSyntax? SettingStatementOf(IOperation assignment) =>
         assignment.Parent is IExpressionStatementOperation { Syntax: StatementSyntax statement } ? statement : null;
 
     /// <summary>
     /// The user name behind a credential expression: copied from the <c>NetworkCredential</c> creation when it is inside
     /// <paramref name="replaced"/> or simple enough to repeat, else read back as <c>credential.UserName</c>.
     /// </summary>
-    private static (ExpressionSyntax Expression, SyntaxNode? Copied)? UserOfCredential(IOperation credential, SyntaxNode replaced, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    internal static (ExpressionSyntax Expression, SyntaxNode? Copied)? UserOfCredential(IOperation credential, SyntaxNode replaced, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
         var value = NetworkCredentials.Find(credential, analysis.Types, cancellationToken);
         if (value.User?.Syntax is ExpressionSyntax user
@@ -462,7 +463,7 @@ internal static class CredentialFixPlanner
         return null;
     }
 
-    private static void AddCopied(SitePlan plan, SyntaxNode? copied)
+    internal static void AddCopied(SitePlan plan, SyntaxNode? copied)
     {
         if (copied is not null)
         {

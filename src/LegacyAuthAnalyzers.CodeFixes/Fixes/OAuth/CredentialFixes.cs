@@ -111,6 +111,16 @@ internal static class CredentialFixes
     }
 
     /// <summary>
+    /// Whether an action of <paramref name="available"/> kind carries out a Fix All of <paramref name="requested"/> kind.
+    /// A personal Outlook.com account has no app-only flow: app-only OAuth in bulk (what <c>dotnet format</c> applies when
+    /// a Microsoft 365 finding comes first) gives it the one OAuth flow it has, rather than leaving its password in place.
+    /// </summary>
+    private static bool Serves(CredentialFixKind? requested, CredentialFixKind available, MailAudience audience) =>
+        requested is null
+        || available == requested
+        || requested == CredentialFixKind.OAuthAppOnly && available == CredentialFixKind.OAuthSignedInUser && audience == MailAudience.PersonalAccount;
+
+    /// <summary>
     /// Applies <paramref name="kind"/> to every finding of <paramref name="work"/> that offers it; with no kind, each
     /// finding gets its own first action, which is what a caller that picked no action (dotnet format) asks for.
     /// </summary>
@@ -157,7 +167,7 @@ internal static class CredentialFixes
                     continue;
                 }
 
-                var (availableKind, available, audience) = Available(target, analysis, keys, bulk, cancellationToken).FirstOrDefault(a => kind is null || a.Kind == kind);
+                var (availableKind, available, audience) = Available(target, analysis, keys, bulk, cancellationToken).FirstOrDefault(a => Serves(kind, a.Kind, a.Audience));
                 if (available is null || documentPlans.Any(p => p.Plan.Anchor.Span.IntersectsWith(available.Anchor.Span)))
                 {
                     continue;

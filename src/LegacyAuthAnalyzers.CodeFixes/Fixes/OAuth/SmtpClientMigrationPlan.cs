@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Editing;
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
 /// <summary>
-/// A System.Net.Mail <c>SmtpClient</c> that is created, configured and used to send one message in one method becomes
+/// A System.Net.Mail <c>SmtpClient</c> that is created, configured and used to send one message in one method, or kept
+/// in a private field that one constructor creates and one method sends with (LA1001, LA1002, LA1003, LA3001), becomes
 /// a MailKit <c>SmtpClient</c>: System.Net.Mail has no XOAUTH2 and never will, MailKit does. The settings that
 /// System.Net.Mail needed (host, port, SSL, credentials, delivery method) move into <c>Connect</c> and
 /// <c>Authenticate</c>; the message is converted with MimeKit; disposal stays as it was written.
@@ -28,6 +29,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     private readonly bool isAsync;
     private readonly bool configureAwaitFalse;
     private readonly CallContext call;
+    private readonly bool disconnectAlways;
 
     public SmtpClientMigrationPlan(
         VariableDeclarationSyntax declaration,
@@ -44,7 +46,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         ArgumentSyntax? cancellation,
         bool isAsync,
         bool configureAwaitFalse,
-        CallContext call)
+        CallContext call,
+        bool disconnectAlways = false)
         : base(creation, MailProtocol.Smtp)
     {
         this.declaration = declaration;
@@ -69,6 +72,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         this.isAsync = isAsync;
         this.configureAwaitFalse = configureAwaitFalse;
         this.call = call;
+        this.disconnectAlways = disconnectAlways;
         Removed.Add(creation);
         Removed.AddRange(settingStatements);
         Removed.Add(sendStatement);
@@ -77,7 +81,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     public override void Apply(DocumentEditor editor, PlanContext context)
     {
         var newCreation = (ObjectCreationExpressionSyntax)SyntaxTemplates.Expression(timeout is null ? "new TYPE()" : "new TYPE { Timeout = TIMEOUT }", ("TIMEOUT", timeout ?? creation));
-        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient)).WithTriviaFrom(creation);
+        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTrailingTrivia(newCreation.Type.GetTrailingTrivia())).WithTriviaFrom(creation);
         editor.ReplaceNode(creation, newCreation);
         if (!declaration.Type.IsVar)
         {
@@ -126,6 +130,22 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
                 "CLIENT.Send(global::MimeKit.MimeMessage.CreateFromMailMessage(MESSAGE));",
                 "CLIENT.Disconnect(true);",
             };
+        }
+
+        if (disconnectAlways)
+        {
+            // A client kept in a field outlives the call: whatever happens, it is disconnected again, or the next
+            // Connect would find it still connected and throw.
+            var indentation = Indentation(sendStatement).ToFullString();
+            var newLine = EndOfLine(sendStatement).ToFullString();
+            var inner = indentation + "    ";
+            var block = "try" + newLine + indentation + "{" + newLine
+                + string.Concat(lines.Take(3).Select(line => inner + line + newLine))
+                + indentation + "}" + newLine + indentation + "finally" + newLine + indentation + "{" + newLine
+                + inner + lines[3] + newLine
+                + indentation + "}";
+            ReplaceStatement(editor, sendStatement, new[] { SyntaxTemplates.Statement(block, holes) });
+            return;
         }
 
         ReplaceStatement(editor, sendStatement, lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList());
