@@ -27,6 +27,6 @@ public sealed class LA1002_PasswordAuthenticationAnalyzer : DiagnosticAnalyzer
         }
 
         var host = context.Site.Host is { } known ? "'" + known + "'" : "a mail server";
-        context.Report(Descriptors.LA1002_PasswordAuthentication, context.Site.Sink.Syntax.GetLocation(), null, context.Site.Api, host);
+        context.Report(Descriptors.LA1002_PasswordAuthentication, context.Site.Sink.Syntax.GetLocation(), SourceLines.FromAnotherStatement(context.Site.Sink, context.Site.Password), context.Site.Api, host);
     }
 }

@@ -37,7 +37,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationAnalyzer : DiagnosticA
         context.Report(
             Descriptors.LA1003_Microsoft365BasicAuthentication,
             context.Site.Sink.Syntax.GetLocation(),
-            null,
+            SourceLines.FromAnotherStatement(context.Site.Sink, context.Site.Password),
             context.Site.Api,
             "'" + host + "'",
             status);

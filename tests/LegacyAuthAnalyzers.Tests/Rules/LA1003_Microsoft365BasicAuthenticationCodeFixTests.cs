@@ -335,7 +335,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
                     return client =>
                     {
                         client.Connect("smtp.office365.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
-                        var credential = new NetworkCredential("jobs@contoso.com", "Sprung!Lambda7");
+                        var credential = new NetworkCredential("jobs@contoso.com", {|#1:"Sprung!Lambda7"|});
                         {|#0:client.Authenticate(credential)|};
                     };
                 }
@@ -362,7 +362,7 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             }
             """;
 
-        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "Sprung!Lambda7");
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus).WithLocation(1), CredentialFixTest.Provider("Contoso.Mail"), "Sprung!Lambda7");
     }
 
     [Fact]
