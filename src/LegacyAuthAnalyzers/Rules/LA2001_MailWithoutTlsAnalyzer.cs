@@ -47,7 +47,7 @@ public sealed class LA2001_MailWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2001_MailWithoutTls,
             connection.Operation.Syntax.GetLocation(),
-            connection.ConditionLocations,
+            connection.SettingLocations,
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay));

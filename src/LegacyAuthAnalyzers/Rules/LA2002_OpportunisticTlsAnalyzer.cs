@@ -39,7 +39,7 @@ public sealed class LA2002_OpportunisticTlsAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LA2002_OpportunisticTls,
             connection.Operation.Syntax.GetLocation(),
-            connection.ConditionLocations,
+            connection.SettingLocations,
             TransportProperties.For(assessment),
             connection.Api + " with " + connection.SettingDisplay,
             connection.HostDisplay,

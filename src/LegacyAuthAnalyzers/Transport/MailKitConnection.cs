@@ -65,22 +65,26 @@ internal sealed class MailKitConnection
     public IOperation? ConditionSource { get; private set; }
 
     /// <summary>
-    /// Where the weak setting is written, when that is not on the call's line (the <c>None</c> arm of a switch, a
-    /// settings default): the findings' additional location, so the IDE and SARIF point at the line to change.
+    /// Where the weak setting is written, when that is not on the call's line (the mode argument of a call written over
+    /// several lines, the <c>None</c> arm of a switch, a settings default): the findings' additional locations (LA2001,
+    /// LA2002), so the IDE and SARIF point at the line to change.
     /// </summary>
-    public IEnumerable<Location>? ConditionLocations
+    public IEnumerable<Location>? SettingLocations
     {
         get
         {
-            if (ConditionSource?.Syntax.GetLocation() is not { } source)
+            var argument = ModeArgument is { IsImplicit: false } ? ModeArgument.Syntax.GetLocation() : null;
+            var source = ConditionSource?.Syntax.GetLocation();
+            if (argument is null && source is null)
             {
                 return null;
             }
 
-            // The weak value, and the named constant it reads (const DefaultSecurity = Auto) when declared elsewhere.
+            // The argument, the weak value, and the named constant it reads (const DefaultSecurity = Auto) when declared
+            // elsewhere.
             var call = Operation.Syntax.GetLocation();
-            var locations = new List<Location>(2);
-            foreach (var location in new[] { source, ConditionDeclaration })
+            var locations = new List<Location>(3);
+            foreach (var location in new[] { argument, source, ConditionDeclaration })
             {
                 if (location is not null && !SourceLines.OnSameLine(location, call) && !locations.Any(l => SourceLines.OnSameLine(l, location)))
                 {

@@ -34,6 +34,33 @@ public sealed class LA2002_OpportunisticTlsTests
     }
 
     [Fact]
+    public async Task MailKitCallOverSeveralLines_PointsAtTheModeArgument()
+    {
+        // The call starts two lines above its weak argument: the finding also points at the line to change.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            public static class Mailer
+            {
+                public static void Connect(SmtpClient client, int port) =>
+                    {|#0:client.Connect(
+                        "smtp.contoso.com",
+                        port,
+                        {|#1:SecureSocketOptions.StartTlsWhenAvailable|})|};
+
+                public static void ConnectOnOneLine(SmtpClient client) =>
+                    {|#2:client.Connect("smtp.contoso.com", 587, SecureSocketOptions.StartTlsWhenAvailable)|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(0).WithLocation(1).WithArguments("SmtpClient.Connect with SecureSocketOptions.StartTlsWhenAvailable", "'smtp.contoso.com'", StartTls),
+            Verify.Diagnostic(DiagnosticIds.OpportunisticTls).WithLocation(2).WithArguments("SmtpClient.Connect with SecureSocketOptions.StartTlsWhenAvailable", "'smtp.contoso.com'", StartTls));
+    }
+
+    [Fact]
     public async Task MailKitAutoByDefault_ReportsDiagnostic()
     {
         const string source = """
