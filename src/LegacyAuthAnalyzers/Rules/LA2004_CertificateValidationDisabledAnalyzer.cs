@@ -114,6 +114,14 @@ public sealed class LA2004_CertificateValidationDisabledAnalyzer : DiagnosticAna
         var additional = verdict.AcceptSite is { } site && (verdict.Condition is not null || !Contains(location, site))
             ? ImmutableArray.Create(site)
             : ImmutableArray<Location>.Empty;
+
+        // A callback written below its property (`Callback =` on one line, the delegate on the next) also points at
+        // the assignment, the line a reader searches for.
+        var assigned = assignment.Target.Syntax.GetLocation();
+        if (!SourceLines.OnSameLine(assigned, location))
+        {
+            additional = additional.Insert(0, assigned);
+        }
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LA2004_CertificateValidationDisabled, location, additional, subject));
     }
 
