@@ -1451,4 +1451,250 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Billing"));
     }
+
+    [Fact]
+    public async Task ConnectionUriWithUserInfo_AuthenticatesWithXOAuth2AfterConnect()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            namespace Contoso.Inbox;
+
+            public static class InboxReader
+            {
+                public static int Count()
+                {
+                    using var client = new ImapClient();
+                    {|#0:client.Connect(new Uri("imaps://reader%40contoso.com:Tr0ub4dor%263x@outlook.office365.com:993/?compress=true"))|};
+                    return client.Inbox.Count;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Inbox;
+
+            public static class InboxReader
+            {
+                public static int Count()
+                {
+                    using var client = new ImapClient();
+                    client.Connect(new Uri("imaps://outlook.office365.com:993/?compress=true"));
+                    client.Authenticate(new SaslMechanismOAuth2("reader@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    return client.Inbox.Count;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ImapClient.Connect", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider("Contoso.Inbox"), "Tr0ub4dor%263x");
+    }
+
+    [Fact]
+    public async Task AwaitedConnectUriOnSubmissionPort_AuthenticatesAsyncAndRequiresStartTls()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    await {|#0:client.ConnectAsync(new Uri("smtp://alerts%40contoso.com:W1nter-Relay-42@smtp.office365.com:587"), cancellationToken)|}.ConfigureAwait(false);
+                    await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(new Uri("smtp://smtp.office365.com:587?starttls=always"), cancellationToken).ConfigureAwait(false);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.SmtpScope, cancellationToken)), cancellationToken).ConfigureAwait(false);
+                    await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "SmtpClient.ConnectAsync", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "W1nter-Relay-42");
+    }
+
+    [Fact]
+    public async Task ConnectUriBuiltFromPartsForOutlookCom_KeepsTheUserExpressionAndOffersOnlyThePersonalAccountToken()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class PersonalInbox
+            {
+                public static void Open(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri($"imaps://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@imap-mail.outlook.com:993");
+                    {|#0:client.Connect(uri)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class PersonalInbox
+            {
+                public static void Open(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri("imaps://imap-mail.outlook.com:993");
+                    client.Connect(uri);
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.ImapScope)));
+                }
+            }
+            """;
+
+        var expected = Expected(0, "ImapClient.Connect", "imap-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024");
+        await VerifyAsync(source, fixedSource, SignedInUser, expected, CredentialFixTest.Provider(null));
+
+        // Personal accounts have no tenant to consent for an app: asking for app-only changes nothing.
+        var appOnly = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        appOnly.ExpectedDiagnostics.Add(expected);
+        appOnly.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await appOnly.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConcatenatedConnectUriWithConfiguredPort_KeepsHostAndPortAndRequiresStartTls()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Pop3;
+
+            namespace Contoso.Archive;
+
+            public static class Archiver
+            {
+                private const string Host = "outlook.office365.com";
+                private const string Password = "P0p-Arch1ve-Concat";
+
+                public static void Open(Pop3Client client, int port)
+                {
+                    {|#0:client.Connect(new Uri("pop://archive%40contoso.com:" + Password + "@" + Host + ":" + port))|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Contoso.Archive;
+
+            public static class Archiver
+            {
+                private const string Host = "outlook.office365.com";
+
+                public static void Open(Pop3Client client, int port)
+                {
+                    client.Connect(new Uri($"pop://{Host}:{port}?starttls=always"));
+                    client.Authenticate(new SaslMechanismOAuth2("archive@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "Pop3Client.Connect", "outlook.office365.com", PopStatus), CredentialFixTest.Provider("Contoso.Archive"), "P0p-Arch1ve-Concat");
+    }
+
+    [Fact]
+    public async Task ConnectUriFromConstantOrSharedLocal_NoOAuthFixOffered()
+    {
+        // The constant may serve other code, and the local is read again: rewriting either would change more than the
+        // connection, so there is no fix rather than a surprising one.
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class SharedUris
+            {
+                private const string Inbox = "imaps://reader%40contoso.com:Sh4red-Const-Uri@outlook.office365.com";
+
+                public static void Open(ImapClient client) => {|#0:client.Connect(new Uri(Inbox))|};
+
+                public static void OpenAndLog(ImapClient client, Action<string> log)
+                {
+                    var uri = new Uri("imaps://audit%40contoso.com:Sh4red-L0cal-Uri@outlook.office365.com");
+                    {|#1:client.Connect(uri)|};
+                    log(uri.Host);
+                }
+            }
+            """;
+
+        foreach (var key in new[] { AppOnly, SignedInUser })
+        {
+            var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key };
+            test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Connect", "outlook.office365.com", ImapStatus));
+            test.ExpectedDiagnostics.Add(Expected(1, "ImapClient.Connect", "outlook.office365.com", ImapStatus));
+            test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+            await test.RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HotmailUserInConnectUriToOffice365_ReportsPersonalAccountAndFixesToItsToken()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class Desk
+            {
+                public static void Open(ImapClient client)
+                {
+                    {|#0:client.Connect(new Uri("imaps://dispatch.desk%40hotmail.com:H0tm4il-Uri-Pass@outlook.office365.com"))|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class Desk
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect(new Uri("imaps://outlook.office365.com"));
+                    client.Authenticate(new SaslMechanismOAuth2("dispatch.desk@hotmail.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.ImapScope)));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Connect", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null), "H0tm4il-Uri-Pass");
+    }
 }

@@ -25,6 +25,7 @@ internal static class CredentialFixPlanner
                 CredentialSinkKind.EwsWebCredentials => EwsWebCredentials(site, analysis, cancellationToken),
                 CredentialSinkKind.EwsCredentials => EwsCredentials(site, analysis, cancellationToken),
                 CredentialSinkKind.SmtpClientCredentials => SmtpClientMigration(site, analysis, cancellationToken),
+                CredentialSinkKind.ConnectionUri => ConnectionUriPlan.Create(site, analysis, cancellationToken),
                 _ => null,
             };
         }

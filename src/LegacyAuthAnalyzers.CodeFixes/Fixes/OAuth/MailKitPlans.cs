@@ -1,6 +1,8 @@
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
@@ -107,5 +109,175 @@ internal sealed class SaslMechanismPlan : SitePlan
         var token = context.Tokens!.Token(context.Flow, Protocol, call, null);
         var mechanism = SyntaxTemplates.Expression("new global::MailKit.Security.SaslMechanismOAuth2(USER, TOKEN)", ("USER", user), ("TOKEN", token));
         editor.ReplaceNode(creation, mechanism.WithTriviaFrom(creation));
+    }
+}
+
+/// <summary>
+/// <c>Connect(new Uri("imaps://user:password@host:993"))</c> and its async form: the user-info leaves the URI (scheme,
+/// host, port and query stay, with a TLS mode a bearer token may travel under) and the client authenticates with
+/// XOAUTH2 right after it connects, as the authenticate fix writes it, for the user name the URI held.
+/// </summary>
+internal sealed class ConnectionUriPlan : SitePlan
+{
+    private readonly ExpressionStatementSyntax statement;
+    private readonly ConnectionUriText uri;
+    private readonly ExpressionSyntax receiver;
+    private readonly ExpressionSyntax user;
+    private readonly ExpressionSyntax? cancellation;
+    private readonly CallContext call;
+    private readonly bool awaited;
+    private readonly bool configureAwaitFalse;
+
+    private ConnectionUriPlan(
+        InvocationExpressionSyntax connect, ExpressionStatementSyntax statement, ConnectionUriText uri, ExpressionSyntax receiver, ExpressionSyntax? cancellation, CallContext call, bool awaited, bool configureAwaitFalse, MailProtocol protocol)
+        : base(connect, protocol)
+    {
+        this.statement = statement;
+        this.uri = uri;
+        this.receiver = Copy(receiver);
+        user = uri.UserIsExpression ? Copy(uri.User) : uri.User;
+        this.cancellation = cancellation is null ? null : Copy(cancellation);
+        this.call = call;
+        this.awaited = awaited;
+        this.configureAwaitFalse = configureAwaitFalse;
+        Removed.Add(uri.Written);
+        Copied.AddRange(uri.KeptExpressions);
+    }
+
+    /// <summary>
+    /// The plan for a connect call statement (awaited or not) whose URI is written in the call or in a local that only
+    /// this call reads; null for a URI from a constant or a field (other code may read it), or any other shape.
+    /// </summary>
+    public static ConnectionUriPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        if (site.Sink is not IInvocationOperation { Instance: { IsImplicit: false, Syntax: ExpressionSyntax receiver } } connect
+            || connect.Syntax is not InvocationExpressionSyntax syntax
+            || !CredentialFixPlanner.IsSimple(receiver)
+            || analysis.Types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2) is null)
+        {
+            return null;
+        }
+
+        IOperation? text = null;
+        ExpressionSyntax? cancellation = null;
+        foreach (var argument in connect.Arguments)
+        {
+            if (analysis.Types.Is(argument.Parameter?.Type, KnownType.System_Uri))
+            {
+                text = UriText(argument.Value, syntax, analysis, cancellationToken);
+            }
+            else if (argument.Parameter?.Name == "cancellationToken" && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                cancellation = argument.Value.Syntax as ExpressionSyntax;
+                if (cancellation is null || !CredentialFixPlanner.IsSimple(cancellation))
+                {
+                    return null;
+                }
+            }
+        }
+
+        if (text is null || ConnectionUriText.Read(text) is not { } uri || Statement(connect, out var awaited, out var configureAwaitFalse) is not { } statement)
+        {
+            return null;
+        }
+
+        return new ConnectionUriPlan(
+            syntax, statement, uri, receiver, cancellation, CallContext.For(syntax, analysis.Model, cancellationToken), awaited, configureAwaitFalse, site.Endpoint.Protocol);
+    }
+
+    public override void Apply(DocumentEditor editor, PlanContext context)
+    {
+        var callsAsync = awaited || call.CanAwait;
+        var token = context.Tokens!.Token(context.Flow, Protocol, call, cancellation);
+        var mechanism = SyntaxTemplates.Expression("new global::MailKit.Security.SaslMechanismOAuth2(USER, TOKEN)", ("USER", user), ("TOKEN", token));
+        var passedToken = cancellation ?? (callsAsync ? call.CancellationTokenExpression : null);
+        var arguments = passedToken is null ? "MECHANISM" : "MECHANISM, CANCELLATION";
+        var text = callsAsync
+            ? "await RECEIVER.AuthenticateAsync(" + arguments + ")" + (configureAwaitFalse ? ".ConfigureAwait(false);" : ";")
+            : "RECEIVER.Authenticate(" + arguments + ");";
+        var holes = new List<(string, SyntaxNode)> { ("RECEIVER", receiver), ("MECHANISM", mechanism) };
+        if (passedToken is not null)
+        {
+            holes.Add(("CANCELLATION", passedToken));
+        }
+
+        var authenticate = SyntaxTemplates.Statement(text, holes.ToArray());
+
+        // The URI may be the initializer of a local declared before the connect statement: it is rewritten where it is.
+        var rewritten = uri.Rewritten(Protocol).WithTriviaFrom(uri.Written);
+        if (statement.Span.Contains(uri.Written.Span))
+        {
+            ReplaceStatement(editor, statement, new[] { statement.ReplaceNode(uri.Written, rewritten), authenticate });
+            return;
+        }
+
+        editor.ReplaceNode(uri.Written, rewritten);
+        ReplaceStatement(editor, statement, new[] { statement, authenticate });
+    }
+
+    /// <summary>The text of the URI argument, or the initializer text of a local that only this call reads.</summary>
+    private static IOperation? UriText(IOperation value, SyntaxNode connect, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        value = OperationTree.SkipConversions(value)!;
+        if (value is ILocalReferenceOperation { Local: var local })
+        {
+            var values = new List<IOperation>();
+            if (!ConstantResolver.TryGetLocalAssignments(local, OperationTree.Root(value), values) || values.Count != 1 || !ReadOnlyBy(local, connect, analysis, cancellationToken))
+            {
+                return null;
+            }
+
+            value = OperationTree.SkipConversions(values[0])!;
+        }
+
+        return UriValues.IsUriCreation(value, out var text) ? OperationTree.SkipConversions(text) : null;
+    }
+
+    /// <summary>Whether the local's one reference in the file (top-level locals reach local functions) is inside <paramref name="connect"/>.</summary>
+    private static bool ReadOnlyBy(ILocalSymbol local, SyntaxNode connect, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var references = 0;
+        foreach (var name in analysis.Root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(analysis.Model.GetSymbolInfo(name, cancellationToken).Symbol, local)
+                && (++references > 1 || !connect.Span.Contains(name.Span)))
+            {
+                return false;
+            }
+        }
+
+        return references == 1;
+    }
+
+    /// <summary><c>client.Connect(…);</c> or <c>await client.ConnectAsync(…)[.ConfigureAwait(false)];</c>.</summary>
+    private static ExpressionStatementSyntax? Statement(IInvocationOperation connect, out bool awaited, out bool configureAwaitFalse)
+    {
+        awaited = false;
+        configureAwaitFalse = false;
+        var parent = connect.Parent;
+        if (connect.TargetMethod.Name == "ConnectAsync")
+        {
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure)
+            {
+                if (configure.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: bool continueOnCapturedContext })
+                {
+                    return null;
+                }
+
+                configureAwaitFalse = !continueOnCapturedContext;
+                parent = configure.Parent;
+            }
+
+            if (parent is not IAwaitOperation awaitOperation)
+            {
+                return null;
+            }
+
+            awaited = true;
+            parent = awaitOperation.Parent;
+        }
+
+        return parent is IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } ? statement : null;
     }
 }
