@@ -21,13 +21,17 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
         Assert.Empty(outcome.Failures);
     }
 
-    /// <summary>The realistic projects of <c>RealWorld/Projects</c>, with every type resolved as in a build.</summary>
+    /// <summary>
+    /// The realistic projects of <c>RealWorld/Projects</c>, with every type resolved as in a build, and with the
+    /// project's own types missing: there a fix must add no error to those the code already has.
+    /// </summary>
     [Theory]
     [MemberData(nameof(ProjectNames))]
-    public async Task RealWorldProject_EveryActionAndFixAllCompiles(string name)
+    public async Task RealWorldProject_EveryActionAndFixAllCompiles(string name, RealWorld.ProjectMode mode)
     {
         var project = RealWorld.RealWorldProject.Load(name);
-        var input = new FixSuite.Input(name, project.Files.Select(f => (f.Path, f.Text)).ToArray());
+        var files = project.Files.Where(f => mode == RealWorld.ProjectMode.Bound || !f.IsOwnType).Select(f => (f.Path, f.Text)).ToArray();
+        var input = new FixSuite.Input(name + " (" + mode + ")", files);
         var outcome = await FixSuite.RunAsync(input);
         output.WriteLine(outcome.ToString());
         Assert.Empty(outcome.Failures);
@@ -96,12 +100,13 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
         Assert.Empty(await Infrastructure.DotnetFormatFixAll.CompilerProblemsAsync(result.After));
     }
 
-    public static TheoryData<string> ProjectNames()
+    public static TheoryData<string, RealWorld.ProjectMode> ProjectNames()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<string, RealWorld.ProjectMode>();
         foreach (var name in RealWorld.RealWorldProject.Names())
         {
-            data.Add(name);
+            data.Add(name, RealWorld.ProjectMode.Bound);
+            data.Add(name, RealWorld.ProjectMode.Unbound);
         }
 
         return data;

@@ -1697,4 +1697,85 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Connect", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null), "H0tm4il-Uri-Pass");
     }
+
+    [Fact]
+    public async Task AuthenticateWithSettingsOfAMissingType_FixesTheRecoveredCall()
+    {
+        // The settings type lives in a project that is not referenced (a failed restore, a scan of loose sources): the
+        // call does not bind, the analyzer reads its overload anyway, and the fix adds no error to those already there.
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public sealed class Archive
+            {
+                private readonly {|CS0246:ArchiveSettings|} settings;
+
+                public Archive({|CS0246:ArchiveSettings|} settings) => this.settings = settings;
+
+                public void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate(settings.User, settings.Password)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public sealed class Archive
+            {
+                private readonly {|CS0246:ArchiveSettings|} settings;
+
+                public Archive({|CS0246:ArchiveSettings|} settings) => this.settings = settings;
+
+                public void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate(new SaslMechanismOAuth2(settings.User, MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsFromAMissingSettingsType_FixesTheRecoveredCreation()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Calendar
+            {
+                public static ExchangeService Connect({|CS0246:ServiceAccount|} account)
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Credentials = {|#0:new WebCredentials(account.User, account.Password)|};
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    return service;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Calendar
+            {
+                public static ExchangeService Connect({|CS0246:ServiceAccount|} account)
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Credentials = new OAuthCredentials(MailTokenProvider.GetUserToken(MailTokenProvider.EwsScope));
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    return service;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "new WebCredentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider(null));
+    }
 }

@@ -51,24 +51,26 @@ internal static class CredentialFixPlanner
 
     private static MailKitAuthenticatePlan? MailKitAuthenticate(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
-        if (site.Sink is not IInvocationOperation invocation || invocation.Syntax is not InvocationExpressionSyntax syntax)
+        // A call the compiler could not bind (the settings type is missing) is read through its recovered overload: the
+        // rewrite replaces the whole argument list, so it needs no bound argument.
+        if (MethodCall.From(site.Sink) is not { } call || site.Sink.Syntax is not InvocationExpressionSyntax syntax)
         {
             return null;
         }
 
         (ExpressionSyntax Expression, SyntaxNode? Copied)? user = null;
         ArgumentSyntax? cancellation = null;
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in call.Arguments)
         {
-            switch (argument.Parameter?.Name)
+            switch (argument.Parameter.Name)
             {
-                case "userName" when argument.Value.Syntax is ExpressionSyntax name:
+                case "userName" when argument.Value?.Syntax is ExpressionSyntax name:
                     user = (name, null);
                     break;
-                case "credentials":
-                    user = UserOfCredential(argument.Value, syntax, analysis, cancellationToken);
+                case "credentials" when argument.Value is { } credentials:
+                    user = UserOfCredential(credentials, syntax, analysis, cancellationToken);
                     break;
-                case "cancellationToken" when argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax explicitToken:
+                case "cancellationToken" when argument.Value?.Syntax.Parent is ArgumentSyntax explicitToken:
                     cancellation = explicitToken;
                     break;
             }
@@ -84,9 +86,9 @@ internal static class CredentialFixPlanner
             user.Value.Expression,
             cancellation,
             CallContext.For(syntax, analysis.Model, cancellationToken),
-            invocation.TargetMethod.Name == "AuthenticateAsync",
+            call.Method.Name == "AuthenticateAsync",
             site.Endpoint.Protocol,
-            StrictConnection.Find(invocation, analysis, cancellationToken));
+            StrictConnection.Find(site.Sink, analysis, cancellationToken));
         AddCopied(plan, user.Value.Copied);
         return plan;
     }
@@ -138,14 +140,15 @@ internal static class CredentialFixPlanner
 
     private static EwsCredentialsPlan? EwsWebCredentials(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
-        if (site.Sink is not IObjectCreationOperation creation
-            || creation.Syntax is not ExpressionSyntax syntax
+        // Bound, or recovered when the types of its arguments are missing: the plan replaces the whole creation.
+        if (MethodCall.From(site.Sink) is not { } creation
+            || site.Sink.Syntax is not ExpressionSyntax syntax
             || analysis.Types.Get(KnownType.Microsoft_Exchange_WebServices_Data_OAuthCredentials) is null)
         {
             return null;
         }
 
-        var user = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "username" or "userName")?.Value.Syntax as ExpressionSyntax;
+        var user = (creation.ValueOf("username") ?? creation.ValueOf("userName"))?.Syntax as ExpressionSyntax;
         if (user is null)
         {
             return null;
