@@ -165,7 +165,7 @@ internal sealed class ConnectionUriText
             part = OperationTree.SkipConversions(escape.Arguments[0].Value)!;
         }
 
-        return part.Syntax is ExpressionSyntax expression && CredentialFixPlanner.IsSimple(expression) ? expression : null;
+        return part.Syntax is ExpressionSyntax expression && SiteExpressions.IsSimple(expression) ? expression : null;
     }
 
     private static string Strict(string uri, MailProtocol protocol)
@@ -220,7 +220,7 @@ internal sealed class ConnectionUriText
                 var right = left is null ? null : Flatten(concatenation.RightOperand, expressions);
                 return right is null ? null : left + right;
             default:
-                if (operation.Syntax is not ExpressionSyntax expression || !CredentialFixPlanner.IsSimple(expression) && expression is not InvocationExpressionSyntax)
+                if (operation.Syntax is not ExpressionSyntax expression || !SiteExpressions.IsSimple(expression) && expression is not InvocationExpressionSyntax)
                 {
                     return null;
                 }

@@ -83,6 +83,50 @@ internal sealed class MailKitAuthenticatePlan : SitePlan
             .WithLeadingTrivia(invocation.GetLeadingTrivia());
         editor.ReplaceNode(invocation, awaited);
     }
+
+    public static MailKitAuthenticatePlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        // A call the compiler could not bind (the settings type is missing) is read through its recovered overload: the
+        // rewrite replaces the whole argument list, so it needs no bound argument.
+        if (MethodCall.From(site.Sink) is not { } call || site.Sink.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return null;
+        }
+
+        (ExpressionSyntax Expression, SyntaxNode? Copied)? user = null;
+        ArgumentSyntax? cancellation = null;
+        foreach (var argument in call.Arguments)
+        {
+            switch (argument.Parameter.Name)
+            {
+                case "userName" when argument.Value?.Syntax is ExpressionSyntax name:
+                    user = (name, null);
+                    break;
+                case "credentials" when argument.Value is { } credentials:
+                    user = SiteExpressions.UserOfCredential(credentials, syntax, analysis, cancellationToken);
+                    break;
+                case "cancellationToken" when argument.Value?.Syntax.Parent is ArgumentSyntax explicitToken:
+                    cancellation = explicitToken;
+                    break;
+            }
+        }
+
+        if (user is null)
+        {
+            return null;
+        }
+
+        var plan = new MailKitAuthenticatePlan(
+            syntax,
+            user.Value.Expression,
+            cancellation,
+            CallContext.For(syntax, analysis.Model, cancellationToken),
+            call.Method.Name == "AuthenticateAsync",
+            site.Endpoint.Protocol,
+            StrictConnection.Find(site.Sink, analysis, cancellationToken));
+        plan.AddCopied(user.Value.Copied);
+        return plan;
+    }
 }
 
 /// <summary>A password SASL mechanism (<c>new SaslMechanismPlain(user, password)</c>, …) becomes XOAUTH2.</summary>
@@ -109,6 +153,51 @@ internal sealed class SaslMechanismPlan : SitePlan
         var token = context.Tokens!.Token(context.Flow, Protocol, call, null);
         var mechanism = SyntaxTemplates.Expression("new global::MailKit.Security.SaslMechanismOAuth2(USER, TOKEN)", ("USER", user), ("TOKEN", token));
         editor.ReplaceNode(creation, mechanism.WithTriviaFrom(creation));
+    }
+
+    public static SaslMechanismPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        if (site.Sink is not IObjectCreationOperation creation || creation.Syntax is not ExpressionSyntax syntax)
+        {
+            return null;
+        }
+
+        // The XOAUTH2 mechanism must fit where the password mechanism went: an argument, a var or a SaslMechanism.
+        var parent = creation.Parent;
+        if (parent is IConversionOperation conversion)
+        {
+            if (!analysis.Types.Is(conversion.Type, KnownType.MailKit_Security_SaslMechanism))
+            {
+                return null;
+            }
+        }
+        else if (parent is IVariableInitializerOperation && syntax.Parent?.Parent?.Parent is VariableDeclarationSyntax { Type.IsVar: false })
+        {
+            return null;
+        }
+
+        (ExpressionSyntax Expression, SyntaxNode? Copied)? user = null;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "userName" && argument.Value.Syntax is ExpressionSyntax name)
+            {
+                user = (name, null);
+            }
+            else if (argument.Parameter?.Name == "credentials")
+            {
+                user = SiteExpressions.UserOfCredential(argument.Value, syntax, analysis, cancellationToken);
+            }
+        }
+
+        if (user is null || analysis.Types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2) is null)
+        {
+            return null;
+        }
+
+        var plan = new SaslMechanismPlan(
+            syntax, user.Value.Expression, CallContext.For(syntax, analysis.Model, cancellationToken), site.Endpoint.Protocol, StrictConnection.Find(creation, analysis, cancellationToken));
+        plan.AddCopied(user.Value.Copied);
+        return plan;
     }
 }
 
@@ -152,7 +241,7 @@ internal sealed class ConnectionUriPlan : SitePlan
     {
         if (site.Sink is not IInvocationOperation { Instance: { IsImplicit: false, Syntax: ExpressionSyntax receiver } } connect
             || connect.Syntax is not InvocationExpressionSyntax syntax
-            || !CredentialFixPlanner.IsSimple(receiver)
+            || !SiteExpressions.IsSimple(receiver)
             || analysis.Types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2) is null)
         {
             return null;
@@ -169,7 +258,7 @@ internal sealed class ConnectionUriPlan : SitePlan
             else if (argument.Parameter?.Name == "cancellationToken" && argument.ArgumentKind == ArgumentKind.Explicit)
             {
                 cancellation = argument.Value.Syntax as ExpressionSyntax;
-                if (cancellation is null || !CredentialFixPlanner.IsSimple(cancellation))
+                if (cancellation is null || !SiteExpressions.IsSimple(cancellation))
                 {
                     return null;
                 }

@@ -1,6 +1,8 @@
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
@@ -13,6 +15,11 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 internal sealed class SmtpClientMigrationPlan : SitePlan
 {
     private const string MailKitSmtpClient = "global::MailKit.Net.Smtp.SmtpClient";
+
+    private static readonly HashSet<string> SmtpSettings = new(StringComparer.Ordinal)
+    {
+        "Host", "Port", "EnableSsl", "Credentials", "UseDefaultCredentials", "DeliveryMethod", "Timeout",
+    };
 
     private readonly VariableDeclarationSyntax declaration;
     private readonly ExpressionSyntax creation;
@@ -130,4 +137,272 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
         ReplaceStatement(editor, sendStatement, lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList());
     }
+
+    /// <summary>
+    /// The plan for a <c>Credentials</c> assignment of a System.Net.Mail client that is a local created right there and
+    /// used to send once; null for any other shape.
+    /// </summary>
+    public static SmtpClientMigrationPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var types = analysis.Types;
+        if (site.Sink is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } credentials
+            || types.Get(KnownType.MailKit_Net_Smtp_SmtpClient) is null
+            || types.Get(KnownType.MimeKit_MimeMessage) is null
+            || types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2) is null)
+        {
+            return null;
+        }
+
+        // The client must be a local created right there from System.Net.Mail's SmtpClient.
+        var client = HostResolver.ReceiverOf(target.Instance, credentials);
+        ILocalSymbol? local = client switch
+        {
+            ILocalReferenceOperation reference => reference.Local,
+            IObjectCreationOperation created when OperationTree.Consumer(created) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            _ => null,
+        };
+        if (local is null || !types.Is(local.Type, KnownType.System_Net_Mail_SmtpClient))
+        {
+            return null;
+        }
+
+        var root = OperationTree.Root(credentials);
+        var declaratorOperation = root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local));
+        if (declaratorOperation?.Initializer?.Value is not { } initial
+            || OperationTree.SkipConversions(initial) is not IObjectCreationOperation creation
+            || !types.Is(creation.Type, KnownType.System_Net_Mail_SmtpClient)
+            || creation.Syntax is not ExpressionSyntax creationSyntax
+            || declaratorOperation.Syntax is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration })
+        {
+            return null;
+        }
+
+        IOperation? host = null;
+        IOperation? port = null;
+        ExpressionSyntax? timeout = null;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "host")
+            {
+                host = argument.Value;
+            }
+            else if (argument.Parameter?.Name == "port")
+            {
+                port = argument.Value;
+            }
+        }
+
+        if (creation.Initializer is not null)
+        {
+            foreach (var member in creation.Initializer.Initializers)
+            {
+                if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } setting
+                    || !SmtpSettings.Contains(property.Property.Name)
+                    || !IsSupportedSetting(property.Property.Name, setting.Value))
+                {
+                    return null;
+                }
+
+                switch (property.Property.Name)
+                {
+                    case "Host":
+                        host = setting.Value;
+                        break;
+                    case "Port":
+                        port = setting.Value;
+                        break;
+                    case "Timeout":
+                        timeout = setting.Value.Syntax as ExpressionSyntax;
+                        break;
+                }
+            }
+        }
+
+        var settingStatements = new List<StatementSyntax>();
+        IInvocationOperation? send = null;
+        StatementSyntax? sendStatement = null;
+        var configureAwaitFalse = false;
+        foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                continue;
+            }
+
+            switch (reference.Parent)
+            {
+                case IPropertyReferenceOperation property
+                    when SmtpSettings.Contains(property.Property.Name)
+                        && property.Parent is ISimpleAssignmentOperation setting
+                        && setting.Target == property
+                        && setting.Parent is IExpressionStatementOperation { Syntax: StatementSyntax settingStatement }
+                        && IsSupportedSetting(property.Property.Name, setting.Value):
+                    if (property.Property.Name == "Timeout")
+                    {
+                        // MailKit's SmtpClient has the same Timeout in milliseconds: the statement stays.
+                        break;
+                    }
+
+                    if (property.Property.Name == "Host")
+                    {
+                        host = setting.Value;
+                    }
+                    else if (property.Property.Name == "Port")
+                    {
+                        port = setting.Value;
+                    }
+
+                    settingStatements.Add(settingStatement);
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0 }:
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Send" or "SendMailAsync" } invocation when send is null:
+                    send = invocation;
+                    sendStatement = SendStatement(invocation, out configureAwaitFalse);
+                    if (sendStatement is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    // Anything else (a second send, SendAsync, events, passing or returning the client) keeps it.
+                    return null;
+            }
+        }
+
+        if (send is null || sendStatement is null || send.Instance?.Syntax is not ExpressionSyntax sendReceiver || host?.Syntax is not ExpressionSyntax hostSyntax)
+        {
+            return null;
+        }
+
+        var message = SendMessage(send, out var messageParts, out var sendCancellation);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var user = SiteExpressions.UserOfCredential(credentials.Value, (SyntaxNode?)SettingStatementOf(credentials) ?? creationSyntax, analysis, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? portSyntax = null;
+        if (port is not null && (!ConstantResolver.TryResolveInt32(port, cancellationToken, out var constantPort)
+            || constantPort is 587 or 25 && port.Syntax is not LiteralExpressionSyntax))
+        {
+            // A configured port is the team's decision, and a named STARTTLS port stays named; any other constant port
+            // becomes the submission port, which takes STARTTLS.
+            portSyntax = port.Syntax as ExpressionSyntax;
+        }
+
+        var plan = new SmtpClientMigrationPlan(
+            declaration,
+            creationSyntax,
+            timeout,
+            settingStatements,
+            sendStatement,
+            sendReceiver,
+            local.Name,
+            hostSyntax,
+            portSyntax,
+            user.Value.Expression,
+            message,
+            sendCancellation,
+            send.TargetMethod.Name == "SendMailAsync",
+            configureAwaitFalse,
+            CallContext.For(sendStatement, analysis.Model, cancellationToken));
+        plan.AddCopied(user.Value.Copied);
+        plan.Copied.AddRange(messageParts);
+        return plan;
+    }
+
+    private static bool IsSupportedSetting(string name, IOperation value) => name switch
+    {
+        // Only network delivery has an SMTP server to move to MailKit; pickup directories stay as they are.
+        "DeliveryMethod" => value.ConstantValue is { HasValue: true, Value: 0 },
+        _ => true,
+    };
+
+    /// <summary><c>client.Send(m);</c> or <c>await client.SendMailAsync(m[, ct])[.ConfigureAwait(false)];</c>.</summary>
+    private static StatementSyntax? SendStatement(IInvocationOperation send, out bool configureAwaitFalse)
+    {
+        configureAwaitFalse = false;
+        if (send.TargetMethod.Name == "Send")
+        {
+            return send.Parent is IExpressionStatementOperation { Syntax: StatementSyntax statement } ? statement : null;
+        }
+
+        var parent = send.Parent;
+        if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure)
+        {
+            if (configure.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: bool continueOnCapturedContext })
+            {
+                return null;
+            }
+
+            configureAwaitFalse = !continueOnCapturedContext;
+            parent = configure.Parent;
+        }
+
+        return parent is IAwaitOperation { Parent: IExpressionStatementOperation { Syntax: StatementSyntax awaited } } ? awaited : null;
+    }
+
+    /// <summary>The MailMessage that is sent; the four-string overloads get one built from their arguments.</summary>
+    private static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
+    {
+        copied = new List<SyntaxNode>();
+        cancellation = null;
+        var strings = new List<ExpressionSyntax>();
+        ExpressionSyntax? message = null;
+        foreach (var argument in send.Arguments)
+        {
+            if (argument.Value.Syntax is not ExpressionSyntax value)
+            {
+                return null;
+            }
+
+            if (argument.Parameter?.Type.Name == "CancellationToken")
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax explicitToken)
+                {
+                    cancellation = explicitToken;
+                }
+
+                continue;
+            }
+
+            if (argument.Parameter?.Type.Name == "MailMessage")
+            {
+                message = value;
+            }
+            else
+            {
+                strings.Add(value);
+            }
+        }
+
+        if (message is not null)
+        {
+            copied.Add(message);
+            return message;
+        }
+
+        if (strings.Count != 4)
+        {
+            return null;
+        }
+
+        copied.AddRange(strings);
+        return SyntaxTemplates.Expression(
+            "new global::System.Net.Mail.MailMessage(FROM, TO, SUBJECT, BODY)",
+            ("FROM", strings[0]),
+            ("TO", strings[1]),
+            ("SUBJECT", strings[2]),
+            ("BODY", strings[3]));
+    }
+
+    private static StatementSyntax? SettingStatementOf(IOperation assignment) =>
+        assignment.Parent is IExpressionStatementOperation { Syntax: StatementSyntax statement } ? statement : null;
 }
