@@ -177,46 +177,22 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
             return null;
         }
 
-        IOperation? host = null;
-        IOperation? port = null;
-        ExpressionSyntax? timeout = null;
-        foreach (var argument in creation.Arguments)
+        // The constructor and initializer as System.Net.Mail's configuration model reads them; a setting the migration
+        // cannot carry over (a pickup directory, a client certificate) keeps the client as it is.
+        if (SmtpClientMembers.For(types) is not { } members)
         {
-            if (argument.Parameter?.Name == "host")
-            {
-                host = argument.Value;
-            }
-            else if (argument.Parameter?.Name == "port")
-            {
-                port = argument.Value;
-            }
+            return null;
         }
 
-        if (creation.Initializer is not null)
+        var configuration = SmtpClientConfiguration.OfCreation(creation, members);
+        if (configuration.InitializerSetsOtherMembers || configuration.DeliveryMethodWrites.Any(write => !IsSupportedSetting("DeliveryMethod", write.Value)))
         {
-            foreach (var member in creation.Initializer.Initializers)
-            {
-                if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } setting
-                    || !SmtpSettings.Contains(property.Property.Name)
-                    || !IsSupportedSetting(property.Property.Name, setting.Value))
-                {
-                    return null;
-                }
-
-                switch (property.Property.Name)
-                {
-                    case "Host":
-                        host = setting.Value;
-                        break;
-                    case "Port":
-                        port = setting.Value;
-                        break;
-                    case "Timeout":
-                        timeout = setting.Value.Syntax as ExpressionSyntax;
-                        break;
-                }
-            }
+            return null;
         }
+
+        var host = configuration.HostValue;
+        var port = configuration.PortValue;
+        var timeout = configuration.TimeoutWrites.LastOrDefault()?.Value.Syntax as ExpressionSyntax;
 
         var settingStatements = new List<StatementSyntax>();
         IInvocationOperation? send = null;
