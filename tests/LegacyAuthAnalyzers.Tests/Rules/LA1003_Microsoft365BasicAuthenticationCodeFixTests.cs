@@ -1778,4 +1778,111 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
 
         await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "new WebCredentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider(null));
     }
+
+    [Fact]
+    public async Task SystemNetMailClientInFieldBuiltInConstructor_MovesToAMailKitClientWhereItSends()
+    {
+        // The client is built once in the constructor and only this method signs in and sends with it: the MailKit
+        // client takes its place in that method, and the field and its creation go.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Desk.Notify;
+
+            public sealed class DeskAccount
+            {
+                public string Sender { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public sealed class DeskMailer
+            {
+                private readonly SmtpClient _smtp;
+                private readonly DeskAccount _account;
+
+                public DeskMailer(DeskAccount account)
+                {
+                    _account = account;
+                    _smtp = new SmtpClient("smtp-mail.outlook.com", 587) { EnableSsl = true };
+                }
+
+                public void Send(MailMessage message)
+                {
+                    {|#0:_smtp.Credentials = new NetworkCredential(_account.Sender, _account.Password)|};
+                    _smtp.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Desk.Notify;
+
+            public sealed class DeskAccount
+            {
+                public string Sender { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public sealed class DeskMailer
+            {
+                private readonly DeskAccount _account;
+
+                public DeskMailer(DeskAccount account)
+                {
+                    _account = account;
+                }
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp-mail.outlook.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2(_account.Sender, MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(
+            source,
+            fixedSource,
+            SignedInUser,
+            Expected(0, "SmtpClient.Credentials", "smtp-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024"),
+            CredentialFixTest.Provider("Desk.Notify"));
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientFieldUsedElsewhere_NoMigrationOffered()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Net.Mail;
+
+            public sealed class Mailer : IDisposable
+            {
+                private readonly SmtpClient smtp;
+
+                public Mailer() => smtp = new SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage message, string user, string password)
+                {
+                    {|#0:smtp.Credentials = new NetworkCredential(user, password)|};
+                    smtp.Send(message);
+                }
+
+                public void Dispose() => smtp.Dispose();
+            }
+            """;
+
+        var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus));
+        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
 }

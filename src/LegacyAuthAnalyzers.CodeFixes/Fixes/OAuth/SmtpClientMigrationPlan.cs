@@ -21,7 +21,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         "Host", "Port", "EnableSsl", "Credentials", "UseDefaultCredentials", "DeliveryMethod", "Timeout",
     };
 
-    private readonly VariableDeclarationSyntax declaration;
+    private readonly VariableDeclarationSyntax? declaration;
+    private readonly IReadOnlyList<SyntaxNode>? fieldRemovals;
     private readonly ExpressionSyntax creation;
     private readonly ExpressionSyntax? timeout;
     private readonly IReadOnlyList<StatementSyntax> settingStatements;
@@ -36,8 +37,11 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     private readonly bool configureAwaitFalse;
     private readonly CallContext call;
 
-    public SmtpClientMigrationPlan(
-        VariableDeclarationSyntax declaration,
+    /// <param name="declaration">The local that holds the client; null when the client is a field.</param>
+    /// <param name="fieldRemovals">For a field: its declaration and the constructor statement that creates it.</param>
+    private SmtpClientMigrationPlan(
+        VariableDeclarationSyntax? declaration,
+        IReadOnlyList<SyntaxNode>? fieldRemovals,
         ExpressionSyntax creation,
         ExpressionSyntax? timeout,
         IReadOnlyList<StatementSyntax> settingStatements,
@@ -55,14 +59,24 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         : base(creation, MailProtocol.Smtp)
     {
         this.declaration = declaration;
+        this.fieldRemovals = fieldRemovals;
         this.creation = creation;
         this.timeout = timeout is null ? null : Copy(timeout);
         this.settingStatements = settingStatements;
         this.sendStatement = sendStatement;
         this.client = client;
 
-        // The client lives on as the MailKit client: its declaration must not be taken for a leftover.
-        Copied.Add(sendReceiver);
+        // A local client lives on as the MailKit client: its declaration must not be taken for a leftover. A field
+        // gives way to a local of the sending member.
+        if (fieldRemovals is null)
+        {
+            Copied.Add(sendReceiver);
+        }
+        else
+        {
+            Removed.AddRange(fieldRemovals);
+        }
+
         this.host = Copy(host);
         this.port = port is null ? null : Copy(port);
         this.user = Copy(user);
@@ -84,11 +98,19 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     public override void Apply(DocumentEditor editor, PlanContext context)
     {
         var newCreation = (ObjectCreationExpressionSyntax)SyntaxTemplates.Expression(timeout is null ? "new TYPE()" : "new TYPE { Timeout = TIMEOUT }", ("TIMEOUT", timeout ?? creation));
-        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient)).WithTriviaFrom(creation);
-        editor.ReplaceNode(creation, newCreation);
-        if (!declaration.Type.IsVar)
+        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient));
+        if (declaration is not null)
         {
-            editor.ReplaceNode(declaration.Type, SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTriviaFrom(declaration.Type));
+            editor.ReplaceNode(creation, newCreation.WithTriviaFrom(creation));
+            if (!declaration.Type.IsVar)
+            {
+                editor.ReplaceNode(declaration.Type, SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTriviaFrom(declaration.Type));
+            }
+        }
+
+        foreach (var removal in fieldRemovals ?? Array.Empty<SyntaxNode>())
+        {
+            editor.RemoveNode(removal, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         foreach (var statement in settingStatements)
@@ -135,7 +157,14 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
             };
         }
 
-        ReplaceStatement(editor, sendStatement, lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList());
+        var statements = lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList();
+        if (declaration is null)
+        {
+            // The field's client becomes a local of the sending member, disposed at its end.
+            statements.Insert(0, SyntaxTemplates.Statement("using var " + client + " = NEW;", ("NEW", newCreation)));
+        }
+
+        ReplaceStatement(editor, sendStatement, statements);
     }
 
     /// <summary>
@@ -153,26 +182,47 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
             return null;
         }
 
-        // The client must be a local created right there from System.Net.Mail's SmtpClient.
+        // The client is a local created right there, or a private field created in the constructor and used by this
+        // member alone, of System.Net.Mail's SmtpClient.
         var client = HostResolver.ReceiverOf(target.Instance, credentials);
-        ILocalSymbol? local = client switch
+        ISymbol? holder = client switch
         {
             ILocalReferenceOperation reference => reference.Local,
             IObjectCreationOperation created when OperationTree.Consumer(created) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IFieldReferenceOperation { Field: { DeclaredAccessibility: Accessibility.Private } field, Instance: null or IInstanceReferenceOperation } => field,
             _ => null,
         };
-        if (local is null || !types.Is(local.Type, KnownType.System_Net_Mail_SmtpClient))
+        var holderType = holder switch
+        {
+            ILocalSymbol local => local.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (holder is null || !types.Is(holderType, KnownType.System_Net_Mail_SmtpClient))
         {
             return null;
         }
 
         var root = OperationTree.Root(credentials);
-        var declaratorOperation = root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local));
-        if (declaratorOperation?.Initializer?.Value is not { } initial
-            || OperationTree.SkipConversions(initial) is not IObjectCreationOperation creation
-            || !types.Is(creation.Type, KnownType.System_Net_Mail_SmtpClient)
-            || creation.Syntax is not ExpressionSyntax creationSyntax
-            || declaratorOperation.Syntax is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration })
+        VariableDeclarationSyntax? declaration = null;
+        IObjectCreationOperation? creation;
+        List<SyntaxNode>? fieldRemovals = null;
+        if (holder is ILocalSymbol)
+        {
+            var declaratorOperation = root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, holder));
+            creation = OperationTree.SkipConversions(declaratorOperation?.Initializer?.Value) as IObjectCreationOperation;
+            declaration = declaratorOperation?.Syntax is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declared } ? declared : null;
+            if (declaration is null)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            creation = FieldCreation((IFieldSymbol)holder, root, analysis, cancellationToken, out fieldRemovals);
+        }
+
+        if (creation is null || !types.Is(creation.Type, KnownType.System_Net_Mail_SmtpClient) || creation.Syntax is not ExpressionSyntax creationSyntax)
         {
             return null;
         }
@@ -192,15 +242,22 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
         var host = configuration.HostValue;
         var port = configuration.PortValue;
-        var timeout = configuration.TimeoutWrites.LastOrDefault()?.Value.Syntax as ExpressionSyntax;
+        var timeoutValue = configuration.TimeoutWrites.LastOrDefault()?.Value;
+        var timeout = timeoutValue?.Syntax as ExpressionSyntax;
+
+        // From the constructor to the sending member, only constants mean the same thing.
+        if (fieldRemovals is not null && new[] { host, port, timeoutValue }.Any(value => value is not null && !value.ConstantValue.HasValue))
+        {
+            return null;
+        }
 
         var settingStatements = new List<StatementSyntax>();
         IInvocationOperation? send = null;
         StatementSyntax? sendStatement = null;
         var configureAwaitFalse = false;
-        foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+        foreach (var reference in root.Descendants())
         {
-            if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (reference is not (ILocalReferenceOperation or IFieldReferenceOperation) || !SymbolEqualityComparer.Default.Equals(HostResolver.ReferencedSymbol(reference), holder))
             {
                 continue;
             }
@@ -253,7 +310,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         }
 
         var message = SendMessage(send, out var messageParts, out var sendCancellation);
-        if (message is null)
+        var clientName = holder is ILocalSymbol ? holder.Name : NewLocalName(sendStatement, analysis, cancellationToken);
+        if (message is null || clientName is null)
         {
             return null;
         }
@@ -275,12 +333,13 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
         var plan = new SmtpClientMigrationPlan(
             declaration,
+            fieldRemovals,
             creationSyntax,
             timeout,
             settingStatements,
             sendStatement,
             sendReceiver,
-            local.Name,
+            clientName,
             hostSyntax,
             portSyntax,
             user.Value.Expression,
@@ -292,6 +351,79 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         plan.AddCopied(user.Value.Copied);
         plan.Copied.AddRange(messageParts);
         return plan;
+    }
+
+    /// <summary>
+    /// The creation of a private field that one constructor statement assigns (<c>_client = new SmtpClient(…);</c>)
+    /// and that nothing but <paramref name="root"/> reads, in a type declared in this one file; with the field
+    /// declaration and that statement, which the migration removes. Null for any other shape.
+    /// </summary>
+    private static IObjectCreationOperation? FieldCreation(IFieldSymbol field, IOperation root, DocumentAnalysis analysis, CancellationToken cancellationToken, out List<SyntaxNode>? removals)
+    {
+        removals = null;
+        if (field.DeclaringSyntaxReferences.Length != 1 || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var fieldReference = field.DeclaringSyntaxReferences[0];
+        var typeReference = field.ContainingType.DeclaringSyntaxReferences[0];
+        if (fieldReference.SyntaxTree != analysis.Root.SyntaxTree
+            || typeReference.SyntaxTree != analysis.Root.SyntaxTree
+            || fieldReference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax fieldDeclaration } }
+            || analysis.LanguageVersion < LanguageVersion.CSharp8)
+        {
+            return null;
+        }
+
+        IObjectCreationOperation? creation = null;
+        ExpressionStatementSyntax? creationStatement = null;
+        foreach (var name in typeReference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != field.Name
+                || !SymbolEqualityComparer.Default.Equals(analysis.Model.GetSymbolInfo(name, cancellationToken).Symbol, field)
+                || root.Syntax.Span.Contains(name.Span))
+            {
+                continue;
+            }
+
+            var written = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? (ExpressionSyntax)access : name;
+            if (creation is not null
+                || written.Parent is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } or ArrowExpressionClauseSyntax { Parent: ConstructorDeclarationSyntax } } statement } assignment
+                || assignment.Left != written
+                || analysis.Model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation { Value: var value }
+                || OperationTree.SkipConversions(value) is not IObjectCreationOperation created)
+            {
+                return null;
+            }
+
+            creation = created;
+            creationStatement = statement;
+        }
+
+        if (creation is null || creationStatement is null)
+        {
+            return null;
+        }
+
+        removals = new List<SyntaxNode> { fieldDeclaration, creationStatement };
+        return creation;
+    }
+
+    /// <summary>A name for the MailKit client that nothing in scope or in the member already uses.</summary>
+    private static string? NewLocalName(StatementSyntax statement, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var member = statement.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        foreach (var name in new[] { "client", "smtpClient", "mailKitClient" })
+        {
+            if (analysis.Model.LookupSymbols(statement.SpanStart, name: name).IsEmpty
+                && member?.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name) != true)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsSupportedSetting(string name, IOperation value) => name switch
