@@ -265,7 +265,8 @@ internal sealed class ConnectionUriPlan : SitePlan
             }
         }
 
-        if (text is null || ConnectionUriText.Read(text) is not { } uri || Statement(connect, out var awaited, out var configureAwaitFalse) is not { } statement)
+        var awaited = connect.TargetMethod.Name == "ConnectAsync";
+        if (text is null || ConnectionUriText.Read(text) is not { } uri || SiteExpressions.CallStatement(connect, awaited, out var configureAwaitFalse) is not { } statement)
         {
             return null;
         }
@@ -337,36 +338,5 @@ internal sealed class ConnectionUriPlan : SitePlan
         }
 
         return references == 1;
-    }
-
-    /// <summary><c>client.Connect(…);</c> or <c>await client.ConnectAsync(…)[.ConfigureAwait(false)];</c>.</summary>
-    private static ExpressionStatementSyntax? Statement(IInvocationOperation connect, out bool awaited, out bool configureAwaitFalse)
-    {
-        awaited = false;
-        configureAwaitFalse = false;
-        var parent = connect.Parent;
-        if (connect.TargetMethod.Name == "ConnectAsync")
-        {
-            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure)
-            {
-                if (configure.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: bool continueOnCapturedContext })
-                {
-                    return null;
-                }
-
-                configureAwaitFalse = !continueOnCapturedContext;
-                parent = configure.Parent;
-            }
-
-            if (parent is not IAwaitOperation awaitOperation)
-            {
-                return null;
-            }
-
-            awaited = true;
-            parent = awaitOperation.Parent;
-        }
-
-        return parent is IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } ? statement : null;
     }
 }

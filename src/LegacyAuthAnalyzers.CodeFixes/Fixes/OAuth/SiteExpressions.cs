@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
@@ -42,4 +43,36 @@ internal static class SiteExpressions
         InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.OfType<InterpolationSyntax>().All(i => IsSimple(i.Expression)),
         _ => false,
     };
+
+    /// <summary>
+    /// The statement a call is: <c>client.Send(m);</c>, or for an async call <c>await client.SendMailAsync(m)[.ConfigureAwait(x)];</c>
+    /// with a constant <c>x</c>. Null when the call is part of a larger expression: a fix could not add statements around it.
+    /// </summary>
+    public static ExpressionStatementSyntax? CallStatement(IInvocationOperation call, bool isAsync, out bool configureAwaitFalse)
+    {
+        configureAwaitFalse = false;
+        var parent = call.Parent;
+        if (isAsync)
+        {
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure)
+            {
+                if (configure.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: bool continueOnCapturedContext })
+                {
+                    return null;
+                }
+
+                configureAwaitFalse = !continueOnCapturedContext;
+                parent = configure.Parent;
+            }
+
+            if (parent is not IAwaitOperation awaited)
+            {
+                return null;
+            }
+
+            parent = awaited.Parent;
+        }
+
+        return parent is IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } ? statement : null;
+    }
 }

@@ -291,7 +291,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Send" or "SendMailAsync" } invocation when send is null:
                     send = invocation;
-                    sendStatement = SendStatement(invocation, out configureAwaitFalse);
+                    sendStatement = SiteExpressions.CallStatement(invocation, invocation.TargetMethod.Name == "SendMailAsync", out configureAwaitFalse);
                     if (sendStatement is null)
                     {
                         return null;
@@ -432,30 +432,6 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         "DeliveryMethod" => value.ConstantValue is { HasValue: true, Value: 0 },
         _ => true,
     };
-
-    /// <summary><c>client.Send(m);</c> or <c>await client.SendMailAsync(m[, ct])[.ConfigureAwait(false)];</c>.</summary>
-    private static StatementSyntax? SendStatement(IInvocationOperation send, out bool configureAwaitFalse)
-    {
-        configureAwaitFalse = false;
-        if (send.TargetMethod.Name == "Send")
-        {
-            return send.Parent is IExpressionStatementOperation { Syntax: StatementSyntax statement } ? statement : null;
-        }
-
-        var parent = send.Parent;
-        if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure)
-        {
-            if (configure.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: bool continueOnCapturedContext })
-            {
-                return null;
-            }
-
-            configureAwaitFalse = !continueOnCapturedContext;
-            parent = configure.Parent;
-        }
-
-        return parent is IAwaitOperation { Parent: IExpressionStatementOperation { Syntax: StatementSyntax awaited } } ? awaited : null;
-    }
 
     /// <summary>The MailMessage that is sent; the four-string overloads get one built from their arguments.</summary>
     private static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
