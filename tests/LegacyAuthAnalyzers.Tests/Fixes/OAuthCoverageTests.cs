@@ -29,6 +29,7 @@ public sealed class OAuthCoverageTests(ITestOutputHelper output)
     {
         var fixer = new LA1003_Microsoft365BasicAuthenticationCodeFix();
         var total = 0;
+        var withFix = new List<string>();
         var withoutFix = new List<string>();
         foreach (var input in Inputs())
         {
@@ -40,10 +41,8 @@ public sealed class OAuthCoverageTests(ITestOutputHelper output)
                 var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
                 var actions = new List<CodeAction>();
                 await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                if (!actions.Any(a => a.EquivalenceKey is { } key && OAuthKeys.Contains(key)))
-                {
-                    withoutFix.Add(Describe(input.Name, diagnostic));
-                }
+                var oauth = actions.Any(a => a.EquivalenceKey is { } key && OAuthKeys.Contains(key));
+                (oauth ? withFix : withoutFix).Add(Describe(input.Name, diagnostic));
             }
         }
 
@@ -52,6 +51,11 @@ public sealed class OAuthCoverageTests(ITestOutputHelper output)
         foreach (var site in withoutFix)
         {
             report.AppendLine("  without: " + site);
+        }
+
+        foreach (var site in withFix)
+        {
+            report.AppendLine("  with: " + site);
         }
 
         output.WriteLine(report.ToString());
