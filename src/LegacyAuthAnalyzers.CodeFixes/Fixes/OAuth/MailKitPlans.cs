@@ -84,6 +84,7 @@ internal sealed class MailKitAuthenticatePlan : SitePlan
         editor.ReplaceNode(invocation, awaited);
     }
 
+    /// <summary>The plan for an <c>Authenticate</c> call with a user name and password or a credential; null without a user name.</summary>
     public static MailKitAuthenticatePlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
         // A call the compiler could not bind (the settings type is missing) is read through its recovered overload: the
@@ -155,6 +156,7 @@ internal sealed class SaslMechanismPlan : SitePlan
         editor.ReplaceNode(creation, mechanism.WithTriviaFrom(creation));
     }
 
+    /// <summary>The plan for a password mechanism's creation where an XOAUTH2 mechanism fits in its place.</summary>
     public static SaslMechanismPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
         if (site.Sink is not IObjectCreationOperation creation || creation.Syntax is not ExpressionSyntax syntax)

@@ -168,8 +168,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     }
 
     /// <summary>
-    /// The plan for a <c>Credentials</c> assignment of a System.Net.Mail client that is a local created right there and
-    /// used to send once; null for any other shape.
+    /// The plan for a <c>Credentials</c> assignment of a System.Net.Mail client that is a local created right there, or
+    /// a private field created in the constructor, and used to send once by this member alone; null for any other shape.
     /// </summary>
     public static SmtpClientMigrationPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
@@ -389,7 +389,7 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
             var written = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? (ExpressionSyntax)access : name;
             if (creation is not null
-                || written.Parent is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } or ArrowExpressionClauseSyntax { Parent: ConstructorDeclarationSyntax } } statement } assignment
+                || written.Parent is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } } statement } assignment
                 || assignment.Left != written
                 || analysis.Model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation { Value: var value }
                 || OperationTree.SkipConversions(value) is not IObjectCreationOperation created)
