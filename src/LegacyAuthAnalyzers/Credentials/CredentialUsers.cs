@@ -6,7 +6,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <summary>
 /// The user name a credential site signs in with, where the site shows it as a constant: the <c>userName</c> of
 /// <c>Authenticate</c> or a password SASL mechanism, the <c>username</c> of <c>WebCredentials</c>, or the user of the
-/// <c>NetworkCredential</c> the site receives. Only the account's kind is read from it (DOMAIN §3: a personal
+/// <c>NetworkCredential</c> the site receives, the user-info of a connection URI. Only the account's kind is read from it (DOMAIN §3: a personal
 /// Microsoft account is switched off on a different date); it is never printed.
 /// </summary>
 internal static class CredentialUsers
@@ -15,6 +15,13 @@ internal static class CredentialUsers
     {
         try
         {
+            if (site.Kind == CredentialSinkKind.ConnectionUri)
+            {
+                // Constant or built at run time: a constant user name shows in the URI's text either way.
+                var uri = ConnectionUris.Resolve(site.Password, cancellationToken) ?? ConnectionUris.Template(site.Password, cancellationToken);
+                return uri is null ? null : ConnectionUris.User(uri);
+            }
+
             var user = site.Sink switch
             {
                 IInvocationOperation invocation => FromArguments(invocation.Arguments, types, cancellationToken),

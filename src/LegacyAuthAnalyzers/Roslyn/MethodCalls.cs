@@ -19,7 +19,7 @@ internal sealed class CallArgument
     /// <summary>The expression passed; null when the parameter's default value is used.</summary>
     public IOperation? Value { get; }
 
-    /// <summary>The compiler's argument, when the call bound; null for a recovered call, which fixes do not rewrite.</summary>
+    /// <summary>The compiler's argument, when the call bound; null for a recovered call, which a fix can only rewrite from its syntax.</summary>
     public IArgumentOperation? Bound { get; }
 
     /// <summary>True when the argument is omitted and the parameter's default value applies.</summary>

@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>The System.Net.Mail <c>SmtpClient</c> members the transport rules read, resolved once per compilation.</summary>
+/// <summary>
+/// The System.Net.Mail <c>SmtpClient</c> members the transport rules (LA2001, LA2003) and the OAuth migration fix
+/// (LA1001-LA1003) read, resolved once per compilation.
+/// </summary>
 internal sealed class SmtpClientMembers
 {
     private SmtpClientMembers(INamedTypeSymbol type)
@@ -15,6 +18,9 @@ internal sealed class SmtpClientMembers
         Port = Property(type, "Port");
         EnableSsl = Property(type, "EnableSsl");
         DeliveryMethod = Property(type, "DeliveryMethod");
+        Timeout = Property(type, "Timeout");
+        Credentials = Property(type, "Credentials");
+        UseDefaultCredentials = Property(type, "UseDefaultCredentials");
     }
 
     public INamedTypeSymbol Type { get; }
@@ -26,6 +32,12 @@ internal sealed class SmtpClientMembers
     public IPropertySymbol? EnableSsl { get; }
 
     public IPropertySymbol? DeliveryMethod { get; }
+
+    public IPropertySymbol? Timeout { get; }
+
+    public IPropertySymbol? Credentials { get; }
+
+    public IPropertySymbol? UseDefaultCredentials { get; }
 
     public static SmtpClientMembers? For(KnownTypes types) =>
         types.Get(KnownType.System_Net_Mail_SmtpClient) is { } type ? new SmtpClientMembers(type) : null;
@@ -39,8 +51,10 @@ internal sealed class SmtpClientMembers
 
 /// <summary>
 /// How one System.Net.Mail <c>SmtpClient</c> is configured inside one member body: the constructor's host and port,
-/// then <c>Host</c>, <c>Port</c>, <c>EnableSsl</c> and <c>DeliveryMethod</c> written in the object initializer or later
-/// through the same local, field or parameter. Intra-procedural and bounded by the size of the body.
+/// then <c>Host</c>, <c>Port</c>, <c>EnableSsl</c>, <c>DeliveryMethod</c>, <c>Timeout</c>, <c>Credentials</c> and
+/// <c>UseDefaultCredentials</c> written in the object initializer or later through the same local, field or parameter.
+/// Intra-procedural and bounded by the size of the body. Read by the transport rules (LA2001, LA2003), the hosts of the
+/// credential rules (LA1001-LA1003) and the OAuth migration fix.
 /// </summary>
 internal sealed class SmtpClientConfiguration
 {
@@ -67,6 +81,15 @@ internal sealed class SmtpClientConfiguration
 
     public List<ISimpleAssignmentOperation> DeliveryMethodWrites { get; } = new();
 
+    public List<ISimpleAssignmentOperation> TimeoutWrites { get; } = new();
+
+    public List<ISimpleAssignmentOperation> CredentialsWrites { get; } = new();
+
+    public List<ISimpleAssignmentOperation> UseDefaultCredentialsWrites { get; } = new();
+
+    /// <summary>The object initializer sets something else too (a pickup directory, a client certificate, …).</summary>
+    public bool InitializerSetsOtherMembers { get; private set; }
+
     /// <summary>
     /// The client is stored in a field, passed on or returned, so code elsewhere may configure it: "never set" cannot
     /// be told from this body alone.
@@ -75,6 +98,20 @@ internal sealed class SmtpClientConfiguration
 
     /// <summary>The host is written in code (constructor or <c>Host</c>); otherwise it comes from the config file.</summary>
     public bool HostIsSet => HostArgument is not null || HostWrites.Count > 0;
+
+    /// <summary>The constructor and object initializer of <paramref name="creation"/> alone, without later writes.</summary>
+    public static SmtpClientConfiguration OfCreation(IObjectCreationOperation creation, SmtpClientMembers members)
+    {
+        var configuration = new SmtpClientConfiguration(creation, null);
+        configuration.ReadCreation(creation, members);
+        return configuration;
+    }
+
+    /// <summary>The value the client's host ends up with from the writes read: the last <c>Host</c>, else the constructor's.</summary>
+    public IOperation? HostValue => HostWrites.Count > 0 ? HostWrites[HostWrites.Count - 1].Value : HostArgument?.Value;
+
+    /// <summary>The value the client's port ends up with from the writes read: the last <c>Port</c>, else the constructor's.</summary>
+    public IOperation? PortValue => PortWrites.Count > 0 ? PortWrites[PortWrites.Count - 1].Value : PortArgument?.Value;
 
     public static SmtpClientConfiguration? ForCreation(IObjectCreationOperation creation, SmtpClientMembers members, CancellationToken cancellationToken)
     {
@@ -119,11 +156,8 @@ internal sealed class SmtpClientConfiguration
     }
 
     /// <summary>The constant host, normalized; null when absent or not constant.</summary>
-    public string? Host(CancellationToken cancellationToken)
-    {
-        var value = HostWrites.Count > 0 ? HostWrites[HostWrites.Count - 1].Value : HostArgument?.Value;
-        return value is null ? null : HostResolver.HostOfValue(value, cancellationToken);
-    }
+    public string? Host(CancellationToken cancellationToken) =>
+        HostValue is { } value ? HostResolver.HostOfValue(value, cancellationToken) : null;
 
     /// <summary>A <c>DeliveryMethod</c> other than <c>Network</c> (a pickup directory): nothing goes over the network.</summary>
     public bool DeliversWithoutNetwork(CancellationToken cancellationToken)
@@ -268,30 +302,36 @@ internal sealed class SmtpClientConfiguration
         {
             foreach (var initializer in creation.Initializer.Initializers)
             {
-                if (initializer is ISimpleAssignmentOperation assignment)
+                if (initializer is not ISimpleAssignmentOperation assignment || !Record(assignment, members))
                 {
-                    Record(assignment, members);
+                    InitializerSetsOtherMembers = true;
                 }
             }
         }
     }
 
-    private void Record(ISimpleAssignmentOperation assignment, SmtpClientMembers members)
+    /// <summary>Records a write of a member this model reads; false for any other member.</summary>
+    private bool Record(ISimpleAssignmentOperation assignment, SmtpClientMembers members)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
         {
-            return;
+            return false;
         }
 
         var list = SmtpClientMembers.Is(property, members.EnableSsl) ? EnableSslWrites
             : SmtpClientMembers.Is(property, members.Port) ? PortWrites
             : SmtpClientMembers.Is(property, members.Host) ? HostWrites
             : SmtpClientMembers.Is(property, members.DeliveryMethod) ? DeliveryMethodWrites
+            : SmtpClientMembers.Is(property, members.Timeout) ? TimeoutWrites
+            : SmtpClientMembers.Is(property, members.Credentials) ? CredentialsWrites
+            : SmtpClientMembers.Is(property, members.UseDefaultCredentials) ? UseDefaultCredentialsWrites
             : null;
         if (list is not null && !list.Contains(assignment))
         {
             list.Add(assignment);
         }
+
+        return list is not null;
     }
 
     private bool IsVariable(IOperation? operation) =>

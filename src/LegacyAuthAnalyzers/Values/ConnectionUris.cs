@@ -66,17 +66,26 @@ internal static class ConnectionUris
     /// <summary>The password of the URI's user info, URL-decoded; null when there is none.</summary>
     public static string? Password(string uri)
     {
+        var userInfo = UserInfo(uri);
+        var colon = userInfo?.IndexOf(':') ?? -1;
+        return colon < 0 ? null : Uri.UnescapeDataString(userInfo!.Substring(colon + 1));
+    }
+
+    /// <summary>The user name of the URI's user info, URL-decoded; null when there is none or it is not constant.</summary>
+    public static string? User(string uri)
+    {
+        var userInfo = UserInfo(uri);
+        var colon = userInfo?.IndexOf(':') ?? -1;
+        var user = colon < 0 ? userInfo : userInfo!.Substring(0, colon);
+        return user is not { Length: > 0 } || user.IndexOf('\0') >= 0 ? null : Uri.UnescapeDataString(user);
+    }
+
+    private static string? UserInfo(string uri)
+    {
         var start = uri.IndexOf("://", StringComparison.Ordinal) + 3;
         var slash = uri.IndexOf('/', start);
         var authorityEnd = slash < 0 ? uri.Length : slash;
         var at = uri.LastIndexOf('@', authorityEnd - 1, authorityEnd - start);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var userInfo = uri.Substring(start, at - start);
-        var colon = userInfo.IndexOf(':');
-        return colon < 0 ? null : Uri.UnescapeDataString(userInfo.Substring(colon + 1));
+        return at < 0 ? null : uri.Substring(start, at - start);
     }
 }

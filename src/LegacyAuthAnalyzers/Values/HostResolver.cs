@@ -199,6 +199,15 @@ internal static class HostResolver
 
     private static string? HostOfCreation(IObjectCreationOperation creation, CancellationToken cancellationToken)
     {
+        // System.Net.Mail's client is read by its one configuration model, the one its transport rules use.
+        if (creation.SemanticModel is { } model
+            && SmtpClientMembers.For(KnownTypes.For(model.Compilation)) is { } members
+            && SymbolEqualityComparer.Default.Equals(creation.Type, members.Type))
+        {
+            return SmtpClientConfiguration.OfCreation(creation, members).Host(cancellationToken);
+        }
+
+        // Other clients: a host argument, else a Host or Url in the object initializer (ExchangeService).
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter?.Name == "host")

@@ -124,7 +124,8 @@ internal static class FixSuite
         return operations.OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution ?? solution;
     }
 
-    private static Solution Create(Workspace workspace, Input input)
+    /// <summary>The input as a one-project solution, its non-C# files as additional documents.</summary>
+    public static Solution Create(Workspace workspace, Input input)
     {
         var projectId = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
@@ -156,7 +157,8 @@ internal static class FixSuite
         return solution;
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> FindingsAsync(Solution solution)
+    /// <summary>Every finding of every analyzer of the package in the solution's one project.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> FindingsAsync(Solution solution)
     {
         var project = solution.Projects.Single();
         var compilation = (await project.GetCompilationAsync())!;

@@ -21,24 +21,92 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
         Assert.Empty(outcome.Failures);
     }
 
-    /// <summary>The realistic projects of <c>RealWorld/Projects</c>, with every type resolved as in a build.</summary>
+    /// <summary>
+    /// The realistic projects of <c>RealWorld/Projects</c>, with every type resolved as in a build, and with the
+    /// project's own types missing: there a fix must add no error to those the code already has.
+    /// </summary>
     [Theory]
     [MemberData(nameof(ProjectNames))]
-    public async Task RealWorldProject_EveryActionAndFixAllCompiles(string name)
+    public async Task RealWorldProject_EveryActionAndFixAllCompiles(string name, RealWorld.ProjectMode mode)
     {
         var project = RealWorld.RealWorldProject.Load(name);
-        var input = new FixSuite.Input(name, project.Files.Select(f => (f.Path, f.Text)).ToArray());
+        var files = project.Files.Where(f => mode == RealWorld.ProjectMode.Bound || !f.IsOwnType).Select(f => (f.Path, f.Text)).ToArray();
+        var input = new FixSuite.Input(name + " (" + mode + ")", files);
         var outcome = await FixSuite.RunAsync(input);
         output.WriteLine(outcome.ToString());
         Assert.Empty(outcome.Failures);
     }
 
-    public static TheoryData<string> ProjectNames()
+    /// <summary>
+    /// <c>dotnet format</c> on the connection-URI project: both URIs lose their user-info and gain a strict TLS mode,
+    /// both clients authenticate with XOAUTH2 after connecting, and the password constant stays for the health check.
+    /// </summary>
+    [Fact]
+    public async Task CredentialsInConnectionUris_DotnetFormatMovesBothToOAuth()
     {
-        var data = new TheoryData<string>();
+        var sources = RealShapeInputs.CredentialsInConnectionUris.Sources;
+        var result = await Infrastructure.DotnetFormatFixAll.RunAsync(
+            new LegacyAuthAnalyzers.Rules.LA1003_Microsoft365BasicAuthenticationAnalyzer(), new LegacyAuthAnalyzers.CodeFixes.Fixes.LA1003_Microsoft365BasicAuthenticationCodeFix(), DiagnosticIds.Microsoft365BasicAuthentication, sources);
+
+        Assert.Equal("Use OAuth 2.0 with an app-only token (MSAL client credentials)", result.FirstFindingAction?.Title);
+        Assert.Equal(
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Fabrikam.Archive;
+
+            public sealed class ArchivePoller
+            {
+                public async Task<int> PollAsync(CancellationToken cancellationToken)
+                {
+                    using var client = new Pop3Client();
+                    var uri = new Uri($"pops://{ArchiveSettings.Host}:{ArchiveSettings.Port}");
+                    await client.ConnectAsync(uri, cancellationToken);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(ArchiveSettings.Mailbox, await MailTokenProvider.GetAppOnlyTokenAsync(cancellationToken)), cancellationToken);
+                    var count = client.Count;
+                    await client.DisconnectAsync(true, cancellationToken);
+                    return count;
+                }
+            }
+            """,
+            await Infrastructure.DotnetFormatFixAll.TextAsync(result.After, "ArchivePoller.cs"));
+        Assert.Equal(
+            """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Fabrikam.Archive;
+
+            internal static class Relay
+            {
+                public static void Forward(MimeMessage message)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(new Uri("smtp://smtp.office365.com:587?starttls=always"));
+                    client.Authenticate(new SaslMechanismOAuth2("relay@fabrikam.com", MailTokenProvider.GetAppOnlyToken()));
+                    client.Send(message);
+                    client.Disconnect(true);
+                }
+            }
+            """,
+            await Infrastructure.DotnetFormatFixAll.TextAsync(result.After, "Relay.cs"));
+        Assert.Equal(sources.Single(s => s.Path == "ArchiveSettings.cs").Source, await Infrastructure.DotnetFormatFixAll.TextAsync(result.After, "ArchiveSettings.cs"));
+        Assert.Empty(await Infrastructure.DotnetFormatFixAll.CompilerProblemsAsync(result.After));
+    }
+
+    public static TheoryData<string, RealWorld.ProjectMode> ProjectNames()
+    {
+        var data = new TheoryData<string, RealWorld.ProjectMode>();
         foreach (var name in RealWorld.RealWorldProject.Names())
         {
-            data.Add(name);
+            data.Add(name, RealWorld.ProjectMode.Bound);
+            data.Add(name, RealWorld.ProjectMode.Unbound);
         }
 
         return data;
@@ -187,5 +255,73 @@ internal static class RealShapeInputs
                 """),
         });
 
-    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda };
+    /// <summary>
+    /// A mailbox archiver that signs in through connection URIs: one built from settings constants in another file
+    /// (the password constant is read by a health check too), and a literal one for the relay.
+    /// </summary>
+    public static readonly FixSuite.Input CredentialsInConnectionUris = new(
+        "CredentialsInConnectionUris",
+        new[]
+        {
+            ("ArchiveSettings.cs", """
+                namespace Fabrikam.Archive;
+
+                internal static class ArchiveSettings
+                {
+                    internal const string Host = "outlook.office365.com";
+                    internal const string Mailbox = "archive@fabrikam.com";
+                    internal const string Password = "Arch1ve-Uri-Secret";
+                    internal const int Port = 995;
+                }
+                """),
+            ("ArchivePoller.cs", """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using MailKit.Net.Pop3;
+
+                namespace Fabrikam.Archive;
+
+                public sealed class ArchivePoller
+                {
+                    public async Task<int> PollAsync(CancellationToken cancellationToken)
+                    {
+                        using var client = new Pop3Client();
+                        var uri = new Uri($"pops://{Uri.EscapeDataString(ArchiveSettings.Mailbox)}:{Uri.EscapeDataString(ArchiveSettings.Password)}@{ArchiveSettings.Host}:{ArchiveSettings.Port}");
+                        await client.ConnectAsync(uri, cancellationToken);
+                        var count = client.Count;
+                        await client.DisconnectAsync(true, cancellationToken);
+                        return count;
+                    }
+                }
+                """),
+            ("Relay.cs", """
+                using System;
+                using MailKit.Net.Smtp;
+                using MimeKit;
+
+                namespace Fabrikam.Archive;
+
+                internal static class Relay
+                {
+                    public static void Forward(MimeMessage message)
+                    {
+                        using var client = new SmtpClient();
+                        client.Connect(new Uri("smtp://relay%40fabrikam.com:R3lay-Uri-Secret@smtp.office365.com:587"));
+                        client.Send(message);
+                        client.Disconnect(true);
+                    }
+                }
+                """),
+            ("HealthCheck.cs", """
+                namespace Fabrikam.Archive;
+
+                internal static class HealthCheck
+                {
+                    public static bool HasArchivePassword => ArchiveSettings.Password.Length > 0;
+                }
+                """),
+        });
+
+    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris };
 }

@@ -526,4 +526,47 @@ public sealed class LA1001_HardCodedMailCredentialCodeFixTests
         1 => "ImapClient.Authenticate",
         _ => "SmtpClient.Authenticate",
     };
+
+    [Fact]
+    public async Task PasswordInConnectUriToMicrosoft365_FixesToOAuthWithoutTheUserInfo()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Pop3;
+
+            namespace Contoso.Archive;
+
+            public static class Poller
+            {
+                public static int Poll()
+                {
+                    using var client = new Pop3Client();
+                    client.Connect(new Uri({|#0:"pops://archive%40contoso.com:Lit3ral-Uri-Pass@outlook.office365.com:995"|}));
+                    return client.Count;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Contoso.Archive;
+
+            public static class Poller
+            {
+                public static int Poll()
+                {
+                    using var client = new Pop3Client();
+                    client.Connect(new Uri("pops://outlook.office365.com:995"));
+                    client.Authenticate(new SaslMechanismOAuth2("archive@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    return client.Count;
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1001_HardCodedMailCredentialAnalyzer, LA1001_HardCodedMailCredentialCodeFix>(
+            source, fixedSource, AppOnly, [Expected(0, "Pop3Client.Connect", 16)], CredentialFixTest.Provider("Contoso.Archive"), ["Lit3ral-Uri-Pass"]);
+    }
 }

@@ -305,4 +305,46 @@ public sealed class LA1002_PasswordAuthenticationCodeFixTests
     }
 
     private static string Unmarked(string source) => source.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task ConnectUriToHostFromParameter_OffersOAuthButFixAllKeepsIt()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class Mailbox
+            {
+                public static void Open(ImapClient client, string host, string user, string password)
+                {
+                    {|#0:client.Connect(new Uri($"imaps://{user}:{password}@{host}:993"))|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class Mailbox
+            {
+                public static void Open(ImapClient client, string host, string user, string password)
+                {
+                    client.Connect(new Uri($"imaps://{host}:993"));
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await CredentialFixTest.VerifyAsync<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+            source,
+            fixedSource,
+            LA1002_PasswordAuthenticationCodeFix.OAuthAppOnlyKey,
+            [Expected(0, "ImapClient.Connect", "a mail server")],
+            CredentialFixTest.Provider(null),
+            [],
+            CredentialFixTest.FixAllLeavesUnknownHost<LA1002_PasswordAuthenticationAnalyzer, LA1002_PasswordAuthenticationCodeFix>(
+                source, Expected(0, "ImapClient.Connect", "a mail server")));
+    }
 }

@@ -1364,124 +1364,6 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
-    public async Task SystemNetMailClientInFieldCreatedInConstructor_FixesToMailKitThatAlwaysDisconnects()
-    {
-        // The client lives in a field: built in the constructor, given its credentials where it sends.
-        const string source = """
-            using System.Net;
-            using System.Net.Mail;
-
-            public sealed class ReceiptMailer
-            {
-                private readonly SmtpClient _smtp;
-                private readonly string _password;
-
-                public ReceiptMailer(string password)
-                {
-                    _password = password;
-                    _smtp = new SmtpClient("smtp-mail.outlook.com", 587) { EnableSsl = true };
-                }
-
-                public void Send(MailMessage message)
-                {
-                    {|#0:_smtp.Credentials = new NetworkCredential("receipts@outlook.com", _password)|};
-                    _smtp.Send(message);
-                }
-            }
-            """;
-
-        const string fixedSource = """
-            using System.Net.Mail;
-            using MailKit.Security;
-            using MimeKit;
-
-            public sealed class ReceiptMailer
-            {
-                private readonly MailKit.Net.Smtp.SmtpClient _smtp;
-                private readonly string _password;
-
-                public ReceiptMailer(string password)
-                {
-                    _password = password;
-                    _smtp = new MailKit.Net.Smtp.SmtpClient();
-                }
-
-                public void Send(MailMessage message)
-                {
-                    try
-                    {
-                        _smtp.Connect("smtp-mail.outlook.com", 587, SecureSocketOptions.StartTls);
-                        _smtp.Authenticate(new SaslMechanismOAuth2("receipts@outlook.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));
-                        _smtp.Send(MimeMessage.CreateFromMailMessage(message));
-                    }
-                    finally
-                    {
-                        _smtp.Disconnect(true);
-                    }
-                }
-            }
-            """;
-
-        var test = CredentialFixTest.Create<LA1003_Microsoft365BasicAuthenticationAnalyzer, LA1003_Microsoft365BasicAuthenticationCodeFix>(SignedInUser);
-        test.TestCode = source;
-        test.FixedState.Sources.Add(fixedSource);
-        test.FixedState.Sources.Add((CredentialFixTest.ProviderPath, CredentialFixTest.Provider(null)));
-        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024"));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task SystemNetMailClientInFieldAsync_FixesToMailKitAppOnly()
-    {
-        const string source = """
-            using System.Net;
-            using System.Net.Mail;
-            using System.Threading.Tasks;
-
-            public sealed class AlertSender
-            {
-                private const string Host = "smtp.office365.com";
-                private readonly SmtpClient client = new SmtpClient(Host, 587) { EnableSsl = true, Timeout = 20000 };
-
-                public async Task SendAsync(MailMessage message, string password)
-                {
-                    {|#0:client.Credentials = new NetworkCredential("alerts@contoso.com", password)|};
-                    await client.SendMailAsync(message).ConfigureAwait(false);
-                }
-            }
-            """;
-
-        const string fixedSource = """
-            using System.Net.Mail;
-            using System.Threading.Tasks;
-            using MailKit.Security;
-            using MimeKit;
-
-            public sealed class AlertSender
-            {
-                private const string Host = "smtp.office365.com";
-                private readonly MailKit.Net.Smtp.SmtpClient client = new MailKit.Net.Smtp.SmtpClient { Timeout = 20000 };
-
-                public async Task SendAsync(MailMessage message, string password)
-                {
-                    try
-                    {
-                        await client.ConnectAsync(Host, 587, SecureSocketOptions.StartTls).ConfigureAwait(false);
-                        await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync())).ConfigureAwait(false);
-                        await client.SendAsync(MimeMessage.CreateFromMailMessage(message)).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        await client.DisconnectAsync(true).ConfigureAwait(false);
-                    }
-                }
-            }
-            """;
-
-        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider(null));
-    }
-
-    [Fact]
     public async Task SystemNetMailClientInFieldHandedOut_NoOAuthFix()
     {
         // Other code can reach the client through the property: migrating the field would break it.
@@ -1642,5 +1524,439 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Billing"));
+    }
+
+    [Fact]
+    public async Task ConnectionUriWithUserInfo_AuthenticatesWithXOAuth2AfterConnect()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            namespace Contoso.Inbox;
+
+            public static class InboxReader
+            {
+                public static int Count()
+                {
+                    using var client = new ImapClient();
+                    {|#0:client.Connect(new Uri("imaps://reader%40contoso.com:Tr0ub4dor%263x@outlook.office365.com:993/?compress=true"))|};
+                    return client.Inbox.Count;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            namespace Contoso.Inbox;
+
+            public static class InboxReader
+            {
+                public static int Count()
+                {
+                    using var client = new ImapClient();
+                    client.Connect(new Uri("imaps://outlook.office365.com:993/?compress=true"));
+                    client.Authenticate(new SaslMechanismOAuth2("reader@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    return client.Inbox.Count;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ImapClient.Connect", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider("Contoso.Inbox"), "Tr0ub4dor%263x");
+    }
+
+    [Fact]
+    public async Task AwaitedConnectUriOnSubmissionPort_AuthenticatesAsyncAndRequiresStartTls()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    await {|#0:client.ConnectAsync(new Uri("smtp://alerts%40contoso.com:W1nter-Relay-42@smtp.office365.com:587"), cancellationToken)|}.ConfigureAwait(false);
+                    await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Mail;
+
+            public sealed class Notifier
+            {
+                public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(new Uri("smtp://smtp.office365.com:587?starttls=always"), cancellationToken).ConfigureAwait(false);
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetUserTokenAsync(MailTokenProvider.SmtpScope, cancellationToken)), cancellationToken).ConfigureAwait(false);
+                    await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "SmtpClient.ConnectAsync", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"), "W1nter-Relay-42");
+    }
+
+    [Fact]
+    public async Task ConnectUriBuiltFromPartsForOutlookCom_KeepsTheUserExpressionAndOffersOnlyThePersonalAccountToken()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class PersonalInbox
+            {
+                public static void Open(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri($"imaps://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@imap-mail.outlook.com:993");
+                    {|#0:client.Connect(uri)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class PersonalInbox
+            {
+                public static void Open(ImapClient client, string user, string password)
+                {
+                    var uri = new Uri("imaps://imap-mail.outlook.com:993");
+                    client.Connect(uri);
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.ImapScope)));
+                }
+            }
+            """;
+
+        var expected = Expected(0, "ImapClient.Connect", "imap-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024");
+        await VerifyAsync(source, fixedSource, SignedInUser, expected, CredentialFixTest.Provider(null));
+
+        // Personal accounts have no tenant to consent for an app: asking for app-only changes nothing.
+        var appOnly = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        appOnly.ExpectedDiagnostics.Add(expected);
+        appOnly.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await appOnly.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConcatenatedConnectUriWithConfiguredPort_KeepsHostAndPortAndRequiresStartTls()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Pop3;
+
+            namespace Contoso.Archive;
+
+            public static class Archiver
+            {
+                private const string Host = "outlook.office365.com";
+                private const string Password = "P0p-Arch1ve-Concat";
+
+                public static void Open(Pop3Client client, int port)
+                {
+                    {|#0:client.Connect(new Uri("pop://archive%40contoso.com:" + Password + "@" + Host + ":" + port))|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            namespace Contoso.Archive;
+
+            public static class Archiver
+            {
+                private const string Host = "outlook.office365.com";
+
+                public static void Open(Pop3Client client, int port)
+                {
+                    client.Connect(new Uri($"pop://{Host}:{port}?starttls=always"));
+                    client.Authenticate(new SaslMechanismOAuth2("archive@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "Pop3Client.Connect", "outlook.office365.com", PopStatus), CredentialFixTest.Provider("Contoso.Archive"), "P0p-Arch1ve-Concat");
+    }
+
+    [Fact]
+    public async Task ConnectUriFromConstantOrSharedLocal_NoOAuthFixOffered()
+    {
+        // The constant may serve other code, and the local is read again: rewriting either would change more than the
+        // connection, so there is no fix rather than a surprising one.
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class SharedUris
+            {
+                private const string Inbox = "imaps://reader%40contoso.com:Sh4red-Const-Uri@outlook.office365.com";
+
+                public static void Open(ImapClient client) => {|#0:client.Connect(new Uri(Inbox))|};
+
+                public static void OpenAndLog(ImapClient client, Action<string> log)
+                {
+                    var uri = new Uri("imaps://audit%40contoso.com:Sh4red-L0cal-Uri@outlook.office365.com");
+                    {|#1:client.Connect(uri)|};
+                    log(uri.Host);
+                }
+            }
+            """;
+
+        foreach (var key in new[] { AppOnly, SignedInUser })
+        {
+            var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key };
+            test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Connect", "outlook.office365.com", ImapStatus));
+            test.ExpectedDiagnostics.Add(Expected(1, "ImapClient.Connect", "outlook.office365.com", ImapStatus));
+            test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+            await test.RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HotmailUserInConnectUriToOffice365_ReportsPersonalAccountAndFixesToItsToken()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            public static class Desk
+            {
+                public static void Open(ImapClient client)
+                {
+                    {|#0:client.Connect(new Uri("imaps://dispatch.desk%40hotmail.com:H0tm4il-Uri-Pass@outlook.office365.com"))|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public static class Desk
+            {
+                public static void Open(ImapClient client)
+                {
+                    client.Connect(new Uri("imaps://outlook.office365.com"));
+                    client.Authenticate(new SaslMechanismOAuth2("dispatch.desk@hotmail.com", MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.ImapScope)));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "ImapClient.Connect", "outlook.office365.com", PersonalAccountStatus), CredentialFixTest.Provider(null), "H0tm4il-Uri-Pass");
+    }
+
+    [Fact]
+    public async Task AuthenticateWithSettingsOfAMissingType_FixesTheRecoveredCall()
+    {
+        // The settings type lives in a project that is not referenced (a failed restore, a scan of loose sources): the
+        // call does not bind, the analyzer reads its overload anyway, and the fix adds no error to those already there.
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public sealed class Archive
+            {
+                private readonly {|CS0246:ArchiveSettings|} settings;
+
+                public Archive({|CS0246:ArchiveSettings|} settings) => this.settings = settings;
+
+                public void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate(settings.User, settings.Password)|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            public sealed class Archive
+            {
+                private readonly {|CS0246:ArchiveSettings|} settings;
+
+                public Archive({|CS0246:ArchiveSettings|} settings) => this.settings = settings;
+
+                public void Open(ImapClient client)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    client.Authenticate(new SaslMechanismOAuth2(settings.User, MailTokenProvider.GetAppOnlyToken()));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "ImapClient.Authenticate", "outlook.office365.com", ImapStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task EwsWebCredentialsFromAMissingSettingsType_FixesTheRecoveredCreation()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Calendar
+            {
+                public static ExchangeService Connect({|CS0246:ServiceAccount|} account)
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Credentials = {|#0:new WebCredentials(account.User, account.Password)|};
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    return service;
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.Exchange.WebServices.Data;
+
+            public static class Calendar
+            {
+                public static ExchangeService Connect({|CS0246:ServiceAccount|} account)
+                {
+                    var service = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+                    service.Credentials = new OAuthCredentials(MailTokenProvider.GetUserToken(MailTokenProvider.EwsScope));
+                    service.Url = new Uri("https://outlook.office365.com/EWS/Exchange.asmx");
+                    return service;
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, SignedInUser, Expected(0, "new WebCredentials", "outlook.office365.com", EwsStatus), CredentialFixTest.Provider(null));
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientInFieldBuiltInConstructor_MovesToAMailKitClientWhereItSends()
+    {
+        // The client is built once in the constructor and only this method signs in and sends with it: the MailKit
+        // client takes its place in that method, and the field and its creation go.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Desk.Notify;
+
+            public sealed class DeskAccount
+            {
+                public string Sender { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public sealed class DeskMailer
+            {
+                private readonly SmtpClient _smtp;
+                private readonly DeskAccount _account;
+
+                public DeskMailer(DeskAccount account)
+                {
+                    _account = account;
+                    _smtp = new SmtpClient("smtp-mail.outlook.com", 587) { EnableSsl = true };
+                }
+
+                public void Send(MailMessage message)
+                {
+                    {|#0:_smtp.Credentials = new NetworkCredential(_account.Sender, _account.Password)|};
+                    _smtp.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Desk.Notify;
+
+            public sealed class DeskAccount
+            {
+                public string Sender { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public sealed class DeskMailer
+            {
+                private readonly DeskAccount _account;
+
+                public DeskMailer(DeskAccount account)
+                {
+                    _account = account;
+                }
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("smtp-mail.outlook.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2(_account.Sender, MailTokenProvider.GetPersonalAccountToken(MailTokenProvider.SmtpScope)));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(
+            source,
+            fixedSource,
+            SignedInUser,
+            Expected(0, "SmtpClient.Credentials", "smtp-mail.outlook.com", "Outlook.com stopped accepting Basic authentication and app passwords on 16 September 2024"),
+            CredentialFixTest.Provider("Desk.Notify"));
+    }
+
+    [Fact]
+    public async Task SystemNetMailClientFieldUsedElsewhere_NoMigrationOffered()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Net.Mail;
+
+            public sealed class Mailer : IDisposable
+            {
+                private readonly SmtpClient smtp;
+
+                public Mailer() => smtp = new SmtpClient("smtp.office365.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage message, string user, string password)
+                {
+                    {|#0:smtp.Credentials = new NetworkCredential(user, password)|};
+                    smtp.Send(message);
+                }
+
+                public void Dispose() => smtp.Dispose();
+            }
+            """;
+
+        var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        test.ExpectedDiagnostics.Add(Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus));
+        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
     }
 }

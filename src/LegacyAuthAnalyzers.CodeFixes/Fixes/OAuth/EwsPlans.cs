@@ -1,6 +1,8 @@
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
@@ -96,5 +98,71 @@ internal sealed class EwsCredentialsPlan : SitePlan
             SyntaxTemplates.Statement("SERVICE.HttpHeaders[\"X-AnchorMailbox\"] = MAILBOX;", ("SERVICE", service), ("MAILBOX", mailbox)),
         };
         ReplaceStatement(editor, statement, statements);
+    }
+
+    /// <summary>The plan for <c>new WebCredentials(user, password, …)</c>.</summary>
+    public static EwsCredentialsPlan? ForWebCredentials(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        // Bound, or recovered when the types of its arguments are missing: the plan replaces the whole creation.
+        if (MethodCall.From(site.Sink) is not { } creation
+            || site.Sink.Syntax is not ExpressionSyntax syntax
+            || analysis.Types.Get(KnownType.Microsoft_Exchange_WebServices_Data_OAuthCredentials) is null)
+        {
+            return null;
+        }
+
+        var user = (creation.ValueOf("username") ?? creation.ValueOf("userName"))?.Syntax as ExpressionSyntax;
+        if (user is null)
+        {
+            return null;
+        }
+
+        var assignment = CredentialsAssignment(syntax);
+        return new EwsCredentialsPlan(
+            syntax,
+            SiteExpressions.IsSimple(user) ? user : null,
+            assignment,
+            CallContext.For(syntax, analysis.Model, cancellationToken),
+            Impersonates(syntax));
+    }
+
+    /// <summary>The plan for <c>service.Credentials = credential</c> with a <c>NetworkCredential</c>.</summary>
+    public static EwsCredentialsPlan? ForCredentialsAssignment(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        if (site.Sink is not ISimpleAssignmentOperation assignment
+            || assignment.Syntax is not AssignmentExpressionSyntax syntax
+            || analysis.Types.Get(KnownType.Microsoft_Exchange_WebServices_Data_OAuthCredentials) is null)
+        {
+            return null;
+        }
+
+        var user = SiteExpressions.UserOfCredential(assignment.Value, syntax.Right, analysis, cancellationToken);
+        var mailbox = user is { } found && SiteExpressions.IsSimple(found.Expression) ? found.Expression : null;
+        var plan = new EwsCredentialsPlan(syntax.Right, mailbox, syntax, CallContext.For(syntax, analysis.Model, cancellationToken), Impersonates(syntax));
+        plan.AddCopied(user?.Copied);
+        return plan;
+    }
+
+    /// <summary>The <c>Credentials = …</c> assignment that the EWS credential creation is the value of.</summary>
+    private static AssignmentExpressionSyntax? CredentialsAssignment(ExpressionSyntax creation)
+    {
+        var node = creation.Parent;
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node is AssignmentExpressionSyntax assignment
+            && assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "Credentials" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Credentials" }
+            ? assignment
+            : null;
+    }
+
+    /// <summary>Whether the member already impersonates a mailbox: then the fix does not do it a second time.</summary>
+    private static bool Impersonates(SyntaxNode node)
+    {
+        var member = (SyntaxNode?)node.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax) ?? node.SyntaxTree.GetRoot();
+        return member.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+            a.Left is IdentifierNameSyntax { Identifier.ValueText: "ImpersonatedUserId" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ImpersonatedUserId" });
     }
 }

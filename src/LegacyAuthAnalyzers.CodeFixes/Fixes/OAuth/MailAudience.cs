@@ -143,8 +143,17 @@ internal static class MailAudiences
     /// <summary>Whether the site's user name is a constant at a personal Microsoft account domain.</summary>
     private static bool IsPersonalUser(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
     {
-        var user = UserOf(site.Sink, analysis.Types, cancellationToken);
-        if (!ConstantResolver.TryResolveString(user, cancellationToken, out var name, out _))
+        string? name;
+        if (site.Kind == CredentialSinkKind.ConnectionUri)
+        {
+            name = CredentialUsers.ConstantUser(site, analysis.Types, cancellationToken);
+        }
+        else if (!ConstantResolver.TryResolveString(UserOf(site.Sink, analysis.Types, cancellationToken), cancellationToken, out name, out _))
+        {
+            return false;
+        }
+
+        if (name is null)
         {
             return false;
         }

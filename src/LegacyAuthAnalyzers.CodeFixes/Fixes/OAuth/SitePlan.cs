@@ -59,6 +59,15 @@ internal abstract class SitePlan
 
     public abstract void Apply(DocumentEditor editor, PlanContext context);
 
+    /// <summary>A node the plan copies as it is (a credential read back for its user name), when there is one.</summary>
+    public void AddCopied(SyntaxNode? copied)
+    {
+        if (copied is not null)
+        {
+            Copied.Add(copied);
+        }
+    }
+
     /// <summary>The expression is copied as it is, and what it references stays.</summary>
     protected ExpressionSyntax Copy(ExpressionSyntax expression)
     {

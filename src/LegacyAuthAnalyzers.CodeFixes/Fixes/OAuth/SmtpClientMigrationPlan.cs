@@ -1,12 +1,13 @@
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 
 /// <summary>
-/// A System.Net.Mail <c>SmtpClient</c> that is created, configured and used to send one message in one method, or kept
-/// in a private field that one constructor creates and one method sends with (LA1001, LA1002, LA1003, LA3001), becomes
+/// A System.Net.Mail <c>SmtpClient</c> that is created, configured and used to send one message in one method becomes
 /// a MailKit <c>SmtpClient</c>: System.Net.Mail has no XOAUTH2 and never will, MailKit does. The settings that
 /// System.Net.Mail needed (host, port, SSL, credentials, delivery method) move into <c>Connect</c> and
 /// <c>Authenticate</c>; the message is converted with MimeKit; disposal stays as it was written.
@@ -15,7 +16,13 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 {
     private const string MailKitSmtpClient = "global::MailKit.Net.Smtp.SmtpClient";
 
-    private readonly VariableDeclarationSyntax declaration;
+    private static readonly HashSet<string> SmtpSettings = new(StringComparer.Ordinal)
+    {
+        "Host", "Port", "EnableSsl", "Credentials", "UseDefaultCredentials", "DeliveryMethod", "Timeout",
+    };
+
+    private readonly VariableDeclarationSyntax? declaration;
+    private readonly IReadOnlyList<SyntaxNode>? fieldRemovals;
     private readonly ExpressionSyntax creation;
     private readonly ExpressionSyntax? timeout;
     private readonly IReadOnlyList<StatementSyntax> settingStatements;
@@ -29,10 +36,12 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     private readonly bool isAsync;
     private readonly bool configureAwaitFalse;
     private readonly CallContext call;
-    private readonly bool disconnectAlways;
 
-    public SmtpClientMigrationPlan(
-        VariableDeclarationSyntax declaration,
+    /// <param name="declaration">The local that holds the client; null when the client is a field.</param>
+    /// <param name="fieldRemovals">For a field: its declaration and the constructor statement that creates it.</param>
+    private SmtpClientMigrationPlan(
+        VariableDeclarationSyntax? declaration,
+        IReadOnlyList<SyntaxNode>? fieldRemovals,
         ExpressionSyntax creation,
         ExpressionSyntax? timeout,
         IReadOnlyList<StatementSyntax> settingStatements,
@@ -46,19 +55,28 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         ArgumentSyntax? cancellation,
         bool isAsync,
         bool configureAwaitFalse,
-        CallContext call,
-        bool disconnectAlways = false)
+        CallContext call)
         : base(creation, MailProtocol.Smtp)
     {
         this.declaration = declaration;
+        this.fieldRemovals = fieldRemovals;
         this.creation = creation;
         this.timeout = timeout is null ? null : Copy(timeout);
         this.settingStatements = settingStatements;
         this.sendStatement = sendStatement;
         this.client = client;
 
-        // The client lives on as the MailKit client: its declaration must not be taken for a leftover.
-        Copied.Add(sendReceiver);
+        // A local client lives on as the MailKit client: its declaration must not be taken for a leftover. A field
+        // gives way to a local of the sending member.
+        if (fieldRemovals is null)
+        {
+            Copied.Add(sendReceiver);
+        }
+        else
+        {
+            Removed.AddRange(fieldRemovals);
+        }
+
         this.host = Copy(host);
         this.port = port is null ? null : Copy(port);
         this.user = Copy(user);
@@ -72,7 +90,6 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         this.isAsync = isAsync;
         this.configureAwaitFalse = configureAwaitFalse;
         this.call = call;
-        this.disconnectAlways = disconnectAlways;
         Removed.Add(creation);
         Removed.AddRange(settingStatements);
         Removed.Add(sendStatement);
@@ -81,11 +98,19 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
     public override void Apply(DocumentEditor editor, PlanContext context)
     {
         var newCreation = (ObjectCreationExpressionSyntax)SyntaxTemplates.Expression(timeout is null ? "new TYPE()" : "new TYPE { Timeout = TIMEOUT }", ("TIMEOUT", timeout ?? creation));
-        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTrailingTrivia(newCreation.Type.GetTrailingTrivia())).WithTriviaFrom(creation);
-        editor.ReplaceNode(creation, newCreation);
-        if (!declaration.Type.IsVar)
+        newCreation = newCreation.WithType(SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTrailingTrivia(newCreation.Type.GetTrailingTrivia()));
+        if (declaration is not null)
         {
-            editor.ReplaceNode(declaration.Type, SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTriviaFrom(declaration.Type));
+            editor.ReplaceNode(creation, newCreation.WithTriviaFrom(creation));
+            if (!declaration.Type.IsVar)
+            {
+                editor.ReplaceNode(declaration.Type, SyntaxTemplates.QualifiedTypeWithoutImport(MailKitSmtpClient).WithTriviaFrom(declaration.Type));
+            }
+        }
+
+        foreach (var removal in fieldRemovals ?? Array.Empty<SyntaxNode>())
+        {
+            editor.RemoveNode(removal, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         foreach (var statement in settingStatements)
@@ -132,22 +157,336 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
             };
         }
 
-        if (disconnectAlways)
+        var statements = lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList();
+        if (declaration is null)
         {
-            // A client kept in a field outlives the call: whatever happens, it is disconnected again, or the next
-            // Connect would find it still connected and throw.
-            var indentation = Indentation(sendStatement).ToFullString();
-            var newLine = EndOfLine(sendStatement).ToFullString();
-            var inner = indentation + "    ";
-            var block = "try" + newLine + indentation + "{" + newLine
-                + string.Concat(lines.Take(3).Select(line => inner + line + newLine))
-                + indentation + "}" + newLine + indentation + "finally" + newLine + indentation + "{" + newLine
-                + inner + lines[3] + newLine
-                + indentation + "}";
-            ReplaceStatement(editor, sendStatement, new[] { SyntaxTemplates.Statement(block, holes) });
-            return;
+            // The field's client becomes a local of the sending member, disposed at its end.
+            statements.Insert(0, SyntaxTemplates.Statement("using var " + client + " = NEW;", ("NEW", newCreation)));
         }
 
-        ReplaceStatement(editor, sendStatement, lines.Select(line => SyntaxTemplates.Statement(line, holes)).ToList());
+        ReplaceStatement(editor, sendStatement, statements);
     }
+
+    /// <summary>
+    /// The plan for a <c>Credentials</c> assignment of a System.Net.Mail client that is a local created right there, or
+    /// a private field created in the constructor, and used to send once by this member alone; null for any other shape.
+    /// </summary>
+    public static SmtpClientMigrationPlan? Create(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var types = analysis.Types;
+        if (site.Sink is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } credentials
+            || types.Get(KnownType.MailKit_Net_Smtp_SmtpClient) is null
+            || types.Get(KnownType.MimeKit_MimeMessage) is null
+            || types.Get(KnownType.MailKit_Security_SaslMechanismOAuth2) is null)
+        {
+            return null;
+        }
+
+        // The client is a local created right there, or a private field created in the constructor and used by this
+        // member alone, of System.Net.Mail's SmtpClient.
+        var client = HostResolver.ReceiverOf(target.Instance, credentials);
+        ISymbol? holder = client switch
+        {
+            ILocalReferenceOperation reference => reference.Local,
+            IObjectCreationOperation created when OperationTree.Consumer(created) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IFieldReferenceOperation { Field: { DeclaredAccessibility: Accessibility.Private } field, Instance: null or IInstanceReferenceOperation } => field,
+            _ => null,
+        };
+        var holderType = holder switch
+        {
+            ILocalSymbol local => local.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (holder is null || !types.Is(holderType, KnownType.System_Net_Mail_SmtpClient))
+        {
+            return null;
+        }
+
+        var root = OperationTree.Root(credentials);
+        VariableDeclarationSyntax? declaration = null;
+        IObjectCreationOperation? creation;
+        List<SyntaxNode>? fieldRemovals = null;
+        if (holder is ILocalSymbol)
+        {
+            var declaratorOperation = root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, holder));
+            creation = OperationTree.SkipConversions(declaratorOperation?.Initializer?.Value) as IObjectCreationOperation;
+            declaration = declaratorOperation?.Syntax is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declared } ? declared : null;
+            if (declaration is null)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            creation = FieldCreation((IFieldSymbol)holder, root, analysis, cancellationToken, out fieldRemovals);
+        }
+
+        if (creation is null || !types.Is(creation.Type, KnownType.System_Net_Mail_SmtpClient) || creation.Syntax is not ExpressionSyntax creationSyntax)
+        {
+            return null;
+        }
+
+        // The constructor and initializer as System.Net.Mail's configuration model reads them; a setting the migration
+        // cannot carry over (a pickup directory, a client certificate) keeps the client as it is.
+        if (SmtpClientMembers.For(types) is not { } members)
+        {
+            return null;
+        }
+
+        var configuration = SmtpClientConfiguration.OfCreation(creation, members);
+        if (configuration.InitializerSetsOtherMembers || configuration.DeliveryMethodWrites.Any(write => !IsSupportedSetting("DeliveryMethod", write.Value)))
+        {
+            return null;
+        }
+
+        var host = configuration.HostValue;
+        var port = configuration.PortValue;
+        var timeoutValue = configuration.TimeoutWrites.LastOrDefault()?.Value;
+        var timeout = timeoutValue?.Syntax as ExpressionSyntax;
+
+        // From the constructor to the sending member, only constants mean the same thing.
+        if (fieldRemovals is not null && new[] { host, port, timeoutValue }.Any(value => value is not null && !value.ConstantValue.HasValue))
+        {
+            return null;
+        }
+
+        var settingStatements = new List<StatementSyntax>();
+        IInvocationOperation? send = null;
+        StatementSyntax? sendStatement = null;
+        var configureAwaitFalse = false;
+        foreach (var reference in root.Descendants())
+        {
+            if (reference is not (ILocalReferenceOperation or IFieldReferenceOperation) || !SymbolEqualityComparer.Default.Equals(HostResolver.ReferencedSymbol(reference), holder))
+            {
+                continue;
+            }
+
+            switch (reference.Parent)
+            {
+                case IPropertyReferenceOperation property
+                    when SmtpSettings.Contains(property.Property.Name)
+                        && property.Parent is ISimpleAssignmentOperation setting
+                        && setting.Target == property
+                        && setting.Parent is IExpressionStatementOperation { Syntax: StatementSyntax settingStatement }
+                        && IsSupportedSetting(property.Property.Name, setting.Value):
+                    if (property.Property.Name == "Timeout")
+                    {
+                        // MailKit's SmtpClient has the same Timeout in milliseconds: the statement stays.
+                        break;
+                    }
+
+                    if (property.Property.Name == "Host")
+                    {
+                        host = setting.Value;
+                    }
+                    else if (property.Property.Name == "Port")
+                    {
+                        port = setting.Value;
+                    }
+
+                    settingStatements.Add(settingStatement);
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0 }:
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Send" or "SendMailAsync" } invocation when send is null:
+                    send = invocation;
+                    sendStatement = SiteExpressions.CallStatement(invocation, invocation.TargetMethod.Name == "SendMailAsync", out configureAwaitFalse);
+                    if (sendStatement is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    // Anything else (a second send, SendAsync, events, passing or returning the client) keeps it.
+                    return null;
+            }
+        }
+
+        if (send is null || sendStatement is null || send.Instance?.Syntax is not ExpressionSyntax sendReceiver || host?.Syntax is not ExpressionSyntax hostSyntax)
+        {
+            return null;
+        }
+
+        var message = SendMessage(send, out var messageParts, out var sendCancellation);
+        var clientName = holder is ILocalSymbol ? holder.Name : NewLocalName(sendStatement, analysis, cancellationToken);
+        if (message is null || clientName is null)
+        {
+            return null;
+        }
+
+        var user = SiteExpressions.UserOfCredential(credentials.Value, (SyntaxNode?)SettingStatementOf(credentials) ?? creationSyntax, analysis, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? portSyntax = null;
+        if (port is not null && (!ConstantResolver.TryResolveInt32(port, cancellationToken, out var constantPort)
+            || constantPort is 587 or 25 && port.Syntax is not LiteralExpressionSyntax))
+        {
+            // A configured port is the team's decision, and a named STARTTLS port stays named; any other constant port
+            // becomes the submission port, which takes STARTTLS.
+            portSyntax = port.Syntax as ExpressionSyntax;
+        }
+
+        var plan = new SmtpClientMigrationPlan(
+            declaration,
+            fieldRemovals,
+            creationSyntax,
+            timeout,
+            settingStatements,
+            sendStatement,
+            sendReceiver,
+            clientName,
+            hostSyntax,
+            portSyntax,
+            user.Value.Expression,
+            message,
+            sendCancellation,
+            send.TargetMethod.Name == "SendMailAsync",
+            configureAwaitFalse,
+            CallContext.For(sendStatement, analysis.Model, cancellationToken));
+        plan.AddCopied(user.Value.Copied);
+        plan.Copied.AddRange(messageParts);
+        return plan;
+    }
+
+    /// <summary>
+    /// The creation of a private field that one constructor statement assigns (<c>_client = new SmtpClient(…);</c>)
+    /// and that nothing but <paramref name="root"/> reads, in a type declared in this one file; with the field
+    /// declaration and that statement, which the migration removes. Null for any other shape.
+    /// </summary>
+    private static IObjectCreationOperation? FieldCreation(IFieldSymbol field, IOperation root, DocumentAnalysis analysis, CancellationToken cancellationToken, out List<SyntaxNode>? removals)
+    {
+        removals = null;
+        if (field.DeclaringSyntaxReferences.Length != 1 || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var fieldReference = field.DeclaringSyntaxReferences[0];
+        var typeReference = field.ContainingType.DeclaringSyntaxReferences[0];
+        if (fieldReference.SyntaxTree != analysis.Root.SyntaxTree
+            || typeReference.SyntaxTree != analysis.Root.SyntaxTree
+            || fieldReference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax fieldDeclaration } }
+            || analysis.LanguageVersion < LanguageVersion.CSharp8)
+        {
+            return null;
+        }
+
+        IObjectCreationOperation? creation = null;
+        ExpressionStatementSyntax? creationStatement = null;
+        foreach (var name in typeReference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != field.Name
+                || !SymbolEqualityComparer.Default.Equals(analysis.Model.GetSymbolInfo(name, cancellationToken).Symbol, field)
+                || root.Syntax.Span.Contains(name.Span))
+            {
+                continue;
+            }
+
+            var written = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? (ExpressionSyntax)access : name;
+            if (creation is not null
+                || written.Parent is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } } statement } assignment
+                || assignment.Left != written
+                || analysis.Model.GetOperation(assignment, cancellationToken) is not ISimpleAssignmentOperation { Value: var value }
+                || OperationTree.SkipConversions(value) is not IObjectCreationOperation created)
+            {
+                return null;
+            }
+
+            creation = created;
+            creationStatement = statement;
+        }
+
+        if (creation is null || creationStatement is null)
+        {
+            return null;
+        }
+
+        removals = new List<SyntaxNode> { fieldDeclaration, creationStatement };
+        return creation;
+    }
+
+    /// <summary>A name for the MailKit client that nothing in scope or in the member already uses.</summary>
+    private static string? NewLocalName(StatementSyntax statement, DocumentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var member = statement.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        foreach (var name in new[] { "client", "smtpClient", "mailKitClient" })
+        {
+            if (analysis.Model.LookupSymbols(statement.SpanStart, name: name).IsEmpty
+                && member?.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name) != true)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSupportedSetting(string name, IOperation value) => name switch
+    {
+        // Only network delivery has an SMTP server to move to MailKit; pickup directories stay as they are.
+        "DeliveryMethod" => value.ConstantValue is { HasValue: true, Value: 0 },
+        _ => true,
+    };
+
+    /// <summary>The MailMessage that is sent; the four-string overloads get one built from their arguments.</summary>
+    private static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
+    {
+        copied = new List<SyntaxNode>();
+        cancellation = null;
+        var strings = new List<ExpressionSyntax>();
+        ExpressionSyntax? message = null;
+        foreach (var argument in send.Arguments)
+        {
+            if (argument.Value.Syntax is not ExpressionSyntax value)
+            {
+                return null;
+            }
+
+            if (argument.Parameter?.Type.Name == "CancellationToken")
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax explicitToken)
+                {
+                    cancellation = explicitToken;
+                }
+
+                continue;
+            }
+
+            if (argument.Parameter?.Type.Name == "MailMessage")
+            {
+                message = value;
+            }
+            else
+            {
+                strings.Add(value);
+            }
+        }
+
+        if (message is not null)
+        {
+            copied.Add(message);
+            return message;
+        }
+
+        if (strings.Count != 4)
+        {
+            return null;
+        }
+
+        copied.AddRange(strings);
+        return SyntaxTemplates.Expression(
+            "new global::System.Net.Mail.MailMessage(FROM, TO, SUBJECT, BODY)",
+            ("FROM", strings[0]),
+            ("TO", strings[1]),
+            ("SUBJECT", strings[2]),
+            ("BODY", strings[3]));
+    }
+
+    private static StatementSyntax? SettingStatementOf(IOperation assignment) =>
+        assignment.Parent is IExpressionStatementOperation { Syntax: StatementSyntax statement } ? statement : null;
 }
