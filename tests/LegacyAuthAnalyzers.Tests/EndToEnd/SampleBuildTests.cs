@@ -91,7 +91,31 @@ public sealed partial class SampleBuildTests : IClassFixture<SampleBuildFixture>
         Assert.All(SampleExpectations.Secrets, secret => Assert.Contains(secret, sources, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void SampleBuild_PrintsWhatTheReadmeShows()
+    {
+        // The README's listing of the sample's build (paths shortened, help links cut) is what the build prints.
+        var printed = ConsoleFinding().Matches(build.Build.Output)
+            .Select(match => $"samples/LegacyMailer/{Path.GetFileName(match.Groups["file"].Value)}({match.Groups["position"].Value}): warning {match.Groups["id"].Value}: {match.Groups["message"].Value}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = readme.IndexOf("$ dotnet build samples/LegacyMailer", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The README no longer shows the sample's build.");
+        var listing = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start).Split('\n');
+        var shown = listing.Where(line => line.StartsWith("samples/LegacyMailer/", StringComparison.Ordinal)).ToList();
+
+        Assert.True(
+            printed.Order(StringComparer.Ordinal).SequenceEqual(shown.Order(StringComparer.Ordinal)),
+            "The README's sample listing is out of date. The build prints:" + Environment.NewLine + string.Join(Environment.NewLine, printed));
+        Assert.Contains($"    {printed.Count} Warning(s)", listing);
+    }
+
     // "path/File.cs(12,34): warning LA1001: message [project]" as MSBuild prints compiler diagnostics.
     [GeneratedRegex(@"^\s*(?<file>.+?)\((?<line>\d+),\d+\): warning (?<id>LA\d{4}):", RegexOptions.Multiline)]
     private static partial Regex ConsoleWarning();
+
+    // The same line with its position, message and the help link that ends it.
+    [GeneratedRegex(@"^\s*(?<file>.+?)\((?<position>\d+,\d+)\): warning (?<id>LA\d{4}): (?<message>.*?) \(https://\S+\) \[", RegexOptions.Multiline)]
+    private static partial Regex ConsoleFinding();
 }

@@ -27,6 +27,7 @@ internal static class SampleExpectations
         ("LA1003", "app.config"),
         ("LA2001", "app.config"),
         ("LA1001", "appsettings.json"),
+        ("LA1001", "appsettings.json"), // the archive server's password, in a section its host names as mail
         ("LA1003", "appsettings.json"),
         ("LA2001", "appsettings.json"),
 
