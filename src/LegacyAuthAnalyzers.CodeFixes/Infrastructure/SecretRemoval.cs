@@ -82,6 +82,26 @@ internal static class SecretRemoval
         return result;
     }
 
+    /// <summary>Deletes the declarations <see cref="FindAsync"/> found in the editor's document; comments above a statement stay.</summary>
+    public static void Remove(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, IEnumerable<SyntaxNode> declarations)
+    {
+        foreach (var declaration in declarations)
+        {
+            switch (declaration)
+            {
+                case StatementSyntax statement:
+                    Statements.Remove(editor, statement);
+                    break;
+                case GlobalStatementSyntax { Statement: var global }:
+                    Statements.Remove(editor, global);
+                    break;
+                default:
+                    editor.RemoveNode(declaration);
+                    break;
+            }
+        }
+    }
+
     private static void AddSpan(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode node)
     {
         if (!spans.TryGetValue(node.SyntaxTree, out var list))

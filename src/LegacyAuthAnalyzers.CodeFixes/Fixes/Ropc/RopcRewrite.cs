@@ -85,7 +85,7 @@ internal static class RopcRewrite
             removed.Add(site.Scopes);
             removed.Add(site.Application);
             var call = SyntaxFactory.ParseExpression(
-                ServiceApplicationField + ".Value.AcquireTokenForClient(new[] { \"" + site.AppOnlyResource + "/.default\" }).ExecuteAsync("
+                ServiceApplicationField + ".Value.AcquireTokenForClient(new[] { " + MsalScopes.DefaultScopeLiteral(site.AppOnlyResource!) + " }).ExecuteAsync("
                 + (site.Cancellation?.ToString() ?? string.Empty) + ")");
             editor.ReplaceNode(site.Execute, call.WithTriviaFrom(site.Execute));
             if (!HasMember(model, site.Container, ServiceApplicationField, cancellationToken))
@@ -139,21 +139,7 @@ internal static class RopcRewrite
         var removals = await SecretRemoval.FindAsync(document.Project.Solution, removed, copied, cancellationToken).ConfigureAwait(false);
         if (removals.TryGetValue(document.Id, out var declarations))
         {
-            foreach (var declaration in declarations)
-            {
-                if (declaration is StatementSyntax statement)
-                {
-                    Statements.Remove(editor, statement);
-                }
-                else if (declaration is GlobalStatementSyntax { Statement: var global })
-                {
-                    Statements.Remove(editor, global);
-                }
-                else
-                {
-                    editor.RemoveNode(declaration);
-                }
-            }
+            SecretRemoval.Remove(editor, declarations);
         }
 
         var changed = editor.GetChangedDocument();
