@@ -23,7 +23,7 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "LA4002.UseMsalConfidentialClient";
 
-    internal const string AdalNamespaceName = "Microsoft.IdentityModel.Clients.ActiveDirectory";
+    internal const string AdalNamespaceName = AdalTokenCall.AdalNamespaceName;
     private const string Title = "Use an MSAL confidential client (client credentials)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdalInUse);

@@ -294,6 +294,96 @@ public sealed class LA4002_AdalFieldFixTests
     }
 
     [Fact]
+    public async Task SilentThenAcquireWithOwnTokenCache_MigratesBothCallsAndMarksTheCache()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            /// <summary>Kept on disk between runs by its owner.</summary>
+            public sealed class PersistentTokenCache : TokenCache
+            {
+            }
+
+            public sealed class ReportClient
+            {
+                private readonly AuthenticationContext context;
+                private readonly string clientId;
+                private readonly string secret;
+
+                public ReportClient(string tenant, string clientId, string secret, PersistentTokenCache cache)
+                {
+                    this.clientId = clientId;
+                    this.secret = secret;
+                    context = {|#0:new AuthenticationContext("https://login.microsoftonline.com/" + tenant, cache)|};
+                }
+
+                public async Task<DateTimeOffset> ExpiryAsync()
+                {
+                    AuthenticationResult result;
+                    try
+                    {
+                        result = await {|CS0618:context.AcquireTokenSilentAsync("https://outlook.office365.com", new ClientCredential(clientId, secret), UserIdentifier.AnyUser)|};
+                    }
+                    catch (AdalSilentTokenAcquisitionException)
+                    {
+                        result = await {|CS0618:context.AcquireTokenAsync("https://outlook.office365.com", new ClientCredential(clientId, secret))|};
+                    }
+
+                    return result.ExpiresOn;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            /// <summary>Kept on disk between runs by its owner.</summary>
+            public sealed class PersistentTokenCache : TokenCache
+            {
+            }
+
+            public sealed class ReportClient
+            {
+                private readonly Microsoft.Identity.Client.IConfidentialClientApplication context;
+                private readonly string clientId;
+                private readonly string secret;
+
+                public ReportClient(string tenant, string clientId, string secret, PersistentTokenCache cache)
+                {
+                    this.clientId = clientId;
+                    this.secret = secret;
+                    // TODO(LA4002): ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. To persist them, serialize its AppTokenCache (SetBeforeAccess/SetAfterAccess, see https://aka.ms/msal-net-token-cache-serialization).
+                    context = Microsoft.Identity.Client.ConfidentialClientApplicationBuilder.Create(this.clientId)
+                        .WithAuthority("https://login.microsoftonline.com/" + tenant)
+                        .WithClientSecret(this.secret)
+                        .WithCacheOptions(Microsoft.Identity.Client.CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                }
+
+                public async Task<DateTimeOffset> ExpiryAsync()
+                {
+                    Microsoft.Identity.Client.AuthenticationResult result;
+                    try
+                    {
+                        result = await context.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" }).ExecuteAsync();
+                    }
+                    catch (AdalSilentTokenAcquisitionException)
+                    {
+                        result = await context.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" }).ExecuteAsync();
+                    }
+
+                    return result.ExpiresOn;
+                }
+            }
+            """;
+
+        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+    }
+
+    [Fact]
     public async Task SeveralClassesWithContextFields_FixAllHoldsConfidentialClients()
     {
         const string source = """

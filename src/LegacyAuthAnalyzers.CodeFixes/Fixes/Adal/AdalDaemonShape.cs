@@ -143,7 +143,7 @@ internal sealed class AdalDaemonShape
             return null;
         }
 
-        if (AdalTokenCall.FindResultUses(acquire) is not { } resultUses)
+        if (AdalTokenCall.FindResultUses(acquire) is not { SharingCalls.IsEmpty: true } resultUses)
         {
             return null;
         }
@@ -192,7 +192,7 @@ internal sealed class AdalDaemonShape
             .WithTriviaFrom(Acquire);
         editor.ReplaceNode(Acquire, acquireReplacement);
 
-        ResultUses.Rewrite(editor);
+        AdalTokenCall.ResultUses.Rewrite(editor, new[] { ResultUses });
         if (CredentialStatement is not null)
         {
             Statements.Remove(editor, CredentialStatement);

@@ -206,8 +206,10 @@ internal sealed class AdalFieldShape
             migrated.Add(new MigratedCall(invocation, receiver, resource, resultUses));
         }
 
-        if (clientId is null || credential is null)
+        if (clientId is null || credential is null
+            || migrated.Any(m => m.ResultUses.SharingCalls.Any(shared => !migrated.Any(other => other.Invocation == shared.Syntax))))
         {
+            // A result local that a call staying on ADAL also assigns keeps ADAL's result type.
             return null;
         }
 
@@ -283,12 +285,12 @@ internal sealed class AdalFieldShape
             var replacement = SyntaxFactory.ParseExpression(
                 AdalTokenCall.Text(call.Receiver) + ".AcquireTokenForClient(new[] { " + MsalScopes.DefaultScopeOf(call.Resource) + " }).ExecuteAsync()");
             editor.ReplaceNode(call.Invocation, replacement.WithTriviaFrom(call.Invocation));
-            call.ResultUses.Rewrite(editor);
         }
 
+        AdalTokenCall.ResultUses.Rewrite(editor, Migrated.Select(m => m.ResultUses));
         foreach (var call in Kept)
         {
-            var adal = FixDocument.MarkForImport(SyntaxFactory.ParseExpression(call.Creation), LA4002_AdalInUseCodeFix.AdalNamespaceName);
+            var adal = FixDocument.MarkForImport(SyntaxFactory.ParseExpression(call.Creation), AdalTokenCall.AdalNamespaceName);
             editor.ReplaceNode(call.Receiver, adal.WithTriviaFrom(call.Receiver));
             AddTodo(editor, call.Statement, call.Todo, newLine);
         }
@@ -525,7 +527,7 @@ internal sealed class AdalFieldShape
 
         return call is not null
             && call.TargetMethod.Name.StartsWith("AcquireToken", StringComparison.Ordinal)
-            && call.TargetMethod.ContainingNamespace.ToDisplayString() == LA4002_AdalInUseCodeFix.AdalNamespaceName
+            && call.TargetMethod.ContainingNamespace.ToDisplayString() == AdalTokenCall.AdalNamespaceName
             ? call
             : null;
     }
@@ -574,7 +576,7 @@ internal sealed class AdalFieldShape
             arguments.Add((argument.NameColon is null ? string.Empty : argument.NameColon.ToString()) + text);
         }
 
-        return "new " + LA4002_AdalInUseCodeFix.AdalNamespaceName + ".AuthenticationContext(" + string.Join(", ", arguments) + ")";
+        return "new " + AdalTokenCall.AdalNamespaceName + ".AuthenticationContext(" + string.Join(", ", arguments) + ")";
     }
 
     /// <summary>

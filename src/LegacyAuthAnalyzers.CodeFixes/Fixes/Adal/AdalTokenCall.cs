@@ -13,6 +13,7 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Adal;
 internal static class AdalTokenCall
 {
     public const string MsalNamespace = "Microsoft.Identity.Client";
+    public const string AdalNamespaceName = "Microsoft.IdentityModel.Clients.ActiveDirectory";
 
     // ADAL AuthenticationResult members with an MSAL AuthenticationResult member of the same meaning.
     private static readonly ImmutableDictionary<string, string> ResultMembers = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -28,10 +29,11 @@ internal static class AdalTokenCall
     /// <summary>The uses of one call's result that the rewrite renames or retypes.</summary>
     public sealed class ResultUses
     {
-        public ResultUses(TypeSyntax? explicitType, ImmutableArray<SimpleNameSyntax> members)
+        public ResultUses(TypeSyntax? explicitType, ImmutableArray<SimpleNameSyntax> members, ImmutableArray<IInvocationOperation> sharingCalls)
         {
             ExplicitType = explicitType;
             Members = members;
+            SharingCalls = sharingCalls;
         }
 
         /// <summary>The declared type of the local holding the result, when not <c>var</c>.</summary>
@@ -39,21 +41,31 @@ internal static class AdalTokenCall
 
         public ImmutableArray<SimpleNameSyntax> Members { get; }
 
-        /// <summary>Renames members whose MSAL name differs and retypes an explicit ADAL result local.</summary>
-        public void Rewrite(SyntaxEditor editor)
-        {
-            foreach (var member in Members)
-            {
-                if (ResultMembers.TryGetValue(member.Identifier.ValueText, out var msalName) && msalName != member.Identifier.ValueText)
-                {
-                    editor.ReplaceNode(member, SyntaxFactory.IdentifierName(msalName).WithTriviaFrom(member));
-                }
-            }
+        /// <summary>
+        /// The other ADAL token calls whose results the same local holds (<c>try { r = await silent; } catch { r = await
+        /// acquire; }</c>): the local changes type only when every one of them is migrated too.
+        /// </summary>
+        public ImmutableArray<IInvocationOperation> SharingCalls { get; }
 
-            if (ExplicitType is not null)
+        /// <summary>Renames members whose MSAL name differs and retypes explicit ADAL result locals, each node once.</summary>
+        public static void Rewrite(SyntaxEditor editor, IEnumerable<ResultUses> uses)
+        {
+            var done = new HashSet<SyntaxNode>();
+            foreach (var use in uses)
             {
-                var msalResult = FixDocument.MarkForImport(SyntaxFactory.ParseTypeName(MsalNamespace + ".AuthenticationResult"), MsalNamespace);
-                editor.ReplaceNode(ExplicitType, msalResult.WithTriviaFrom(ExplicitType));
+                foreach (var member in use.Members)
+                {
+                    if (done.Add(member) && ResultMembers.TryGetValue(member.Identifier.ValueText, out var msalName) && msalName != member.Identifier.ValueText)
+                    {
+                        editor.ReplaceNode(member, SyntaxFactory.IdentifierName(msalName).WithTriviaFrom(member));
+                    }
+                }
+
+                if (use.ExplicitType is { } type && done.Add(type))
+                {
+                    var msalResult = FixDocument.MarkForImport(SyntaxFactory.ParseTypeName(MsalNamespace + ".AuthenticationResult"), MsalNamespace);
+                    editor.ReplaceNode(type, msalResult.WithTriviaFrom(type));
+                }
             }
         }
     }
@@ -110,6 +122,7 @@ internal static class AdalTokenCall
 
         TypeSyntax? explicitType = null;
         var renamed = ImmutableArray.CreateBuilder<SimpleNameSyntax>();
+        var sharing = ImmutableArray.CreateBuilder<IInvocationOperation>();
         switch (value.Parent)
         {
             case IExpressionStatementOperation:
@@ -122,24 +135,17 @@ internal static class AdalTokenCall
 
                 break;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                var values = new List<IOperation>();
-                if (declarator.Syntax.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
-                    || !ConstantResolver.TryGetLocalAssignments(declarator.Symbol, body, values) || values.Count != 1)
+                if (!IsResultLocal(declarator.Symbol, body, value, renamed, sharing, out explicitType))
                 {
                     return null;
                 }
 
-                foreach (var reference in body.Descendants().OfType<ILocalReferenceOperation>())
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Parent: IExpressionStatementOperation } assignment:
+                // AuthenticationResult result; try { result = await …; } catch (…) { … }
+                if (!IsResultLocal(target.Local, body, value, renamed, sharing, out explicitType))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol) && !IsCompatibleMemberUse(reference, renamed))
-                    {
-                        return null;
-                    }
-                }
-
-                if (!declaration.Type.IsVar)
-                {
-                    explicitType = declaration.Type;
+                    return null;
                 }
 
                 break;
@@ -147,7 +153,78 @@ internal static class AdalTokenCall
                 return null;
         }
 
-        return new ResultUses(explicitType, renamed.ToImmutable());
+        return new ResultUses(explicitType, renamed.ToImmutable(), sharing.ToImmutable());
+    }
+
+    /// <summary>
+    /// A local that holds this result (<paramref name="value"/>) and otherwise only the results of other ADAL token
+    /// calls, and is read only for members MSAL's result has.
+    /// </summary>
+    private static bool IsResultLocal(
+        ILocalSymbol local, IOperation body, IOperation value, ImmutableArray<SimpleNameSyntax>.Builder renamed, ImmutableArray<IInvocationOperation>.Builder sharing, out TypeSyntax? explicitType)
+    {
+        explicitType = null;
+        var values = new List<IOperation>();
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration }
+            || !ConstantResolver.TryGetLocalAssignments(local, body, values))
+        {
+            return false;
+        }
+
+        foreach (var other in values)
+        {
+            if (ReferenceEquals(other, value))
+            {
+                continue;
+            }
+
+            if (TokenCallOf(other) is not { } call)
+            {
+                return false;
+            }
+
+            sharing.Add(call);
+        }
+
+        foreach (var reference in body.Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && !(reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference))
+                && !IsCompatibleMemberUse(reference, renamed))
+            {
+                return false;
+            }
+        }
+
+        if (!declaration.Type.IsVar)
+        {
+            explicitType = declaration.Type;
+        }
+
+        return true;
+    }
+
+    /// <summary>The ADAL token call whose awaited (or <c>.Result</c>) value <paramref name="value"/> is.</summary>
+    private static IInvocationOperation? TokenCallOf(IOperation value)
+    {
+        var task = value switch
+        {
+            IAwaitOperation awaited => awaited.Operation,
+            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance,
+            _ => null,
+        };
+
+        if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+        {
+            task = configured.Instance;
+        }
+
+        return task is IInvocationOperation call
+            && call.TargetMethod.Name.StartsWith("AcquireToken", StringComparison.Ordinal)
+            && call.TargetMethod.ContainingNamespace.ToDisplayString() == AdalNamespaceName
+            ? call
+            : null;
     }
 
     private static bool IsCompatibleMemberUse(IOperation result, ImmutableArray<SimpleNameSyntax>.Builder renamed)
