@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Ropc;
 
@@ -106,7 +105,7 @@ internal static class RopcRewrite
             copied.Add(site.Scopes);
             var body = FixDocument.MemberBody(site.Execute) ?? root;
             var parameter = FixDocument.UniqueName(model, site.Execute.SpanStart, body, "deviceCode");
-            var indentation = LineIndentation(text, site.Execute.SpanStart);
+            var indentation = FixDocument.LineIndentation(text, site.Execute.SpanStart);
             var show = site.Logger is null
                 ? "System.Console.WriteLine(" + parameter + ".Message);"
                 : site.Logger.Name + ".LogInformation(\"{DeviceCodeMessage}\", " + parameter + ".Message);";
@@ -252,17 +251,5 @@ internal static class RopcRewrite
         }
 
         return false;
-    }
-
-    private static string LineIndentation(SourceText text, int position)
-    {
-        var line = text.Lines.GetLineFromPosition(position);
-        var end = line.Start;
-        while (end < line.End && text[end] is ' ' or '\t')
-        {
-            end++;
-        }
-
-        return text.ToString(TextSpan.FromBounds(line.Start, end));
     }
 }
