@@ -366,6 +366,7 @@ public sealed class LA4002_AdalFieldFixTests
                 public async Task<DateTimeOffset> ExpiryAsync()
                 {
                     Microsoft.Identity.Client.AuthenticationResult result;
+                    // TODO(LA4002): MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: catch MSAL's instead.
                     try
                     {
                         result = await context.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" }).ExecuteAsync();
@@ -507,6 +508,25 @@ public sealed class LA4002_AdalFieldFixTests
                 private readonly AuthenticationContext handedOut = {|#1:new AuthenticationContext(Authority)|};
                 public AuthenticationContext Visible { get; } = {|#2:new AuthenticationContext(Authority)|};
                 private AuthenticationContext reassigned = {|#3:new AuthenticationContext(Authority)|};
+                private readonly AuthenticationContext userAndApp;
+
+                public Tokens(string authority)
+                {
+                    // The user's silent call would stay on ADAL, but the authority exists only here.
+                    userAndApp = {|#5:new AuthenticationContext(authority)|};
+                }
+
+                public async Task<string> AppAsync(string secret)
+                {
+                    var result = await userAndApp.AcquireTokenAsync("https://outlook.office365.com", new ClientCredential("0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57", secret));
+                    return result.AccessToken;
+                }
+
+                public async Task<string> UserAsync()
+                {
+                    var result = await userAndApp.AcquireTokenSilentAsync("https://outlook.office365.com", "0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57");
+                    return result.AccessToken;
+                }
 
                 public async Task<string> FirstAsync(string secret)
                 {
@@ -537,7 +557,7 @@ public sealed class LA4002_AdalFieldFixTests
             }
             """;
 
-        var expected = Enumerable.Range(0, 5).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)).ToArray();
+        var expected = Enumerable.Range(0, 6).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)).ToArray();
         var test = new VerifyFix.Test
         {
             TestCode = source,

@@ -74,8 +74,9 @@ internal sealed class AdalFieldShape
 
     private sealed class MigratedCall
     {
-        public MigratedCall(InvocationExpressionSyntax invocation, ExpressionSyntax receiver, ExpressionSyntax resource, AdalTokenCall.ResultUses resultUses)
+        public MigratedCall(InvocationExpressionSyntax invocation, ExpressionSyntax receiver, ExpressionSyntax resource, AdalTokenCall.ResultUses resultUses, TryStatementSyntax? adalCatch)
         {
+            AdalCatch = adalCatch;
             Invocation = invocation;
             Receiver = receiver;
             Resource = resource;
@@ -89,6 +90,9 @@ internal sealed class AdalFieldShape
         public ExpressionSyntax Resource { get; }
 
         public AdalTokenCall.ResultUses ResultUses { get; }
+
+        /// <summary>The <c>try</c> around the call whose <c>catch</c> expects one of ADAL's exceptions.</summary>
+        public TryStatementSyntax? AdalCatch { get; }
     }
 
     private sealed class KeptCall
@@ -143,6 +147,7 @@ internal sealed class AdalFieldShape
             // Stored twice: the other context would have no MSAL application to become.
             return null;
         }
+
         var containingType = member.ContainingType;
         if (containingType.DeclaringSyntaxReferences.Length != 1
             || containingType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not TypeDeclarationSyntax typeSyntax
@@ -161,6 +166,12 @@ internal sealed class AdalFieldShape
         var isCertificate = false;
         foreach (var reference in References(model, typeSyntax, member, cancellationToken))
         {
+            if (reference is null)
+            {
+                // A use the operation tree does not show (nameof, a cref): one the fix cannot rewrite.
+                return null;
+            }
+
             if (write is not null && write.Syntax.Span.Contains(reference.Syntax.Span))
             {
                 continue;
@@ -203,7 +214,7 @@ internal sealed class AdalFieldShape
             }
 
             removed.Add(credentialCreation.Syntax);
-            migrated.Add(new MigratedCall(invocation, receiver, resource, resultUses));
+            migrated.Add(new MigratedCall(invocation, receiver, resource, resultUses, AdalCatchAround(model, invocation, cancellationToken)));
         }
 
         if (clientId is null || credential is null
@@ -288,6 +299,11 @@ internal sealed class AdalFieldShape
         }
 
         AdalTokenCall.ResultUses.Rewrite(editor, Migrated.Select(m => m.ResultUses));
+        foreach (var tryStatement in Migrated.Select(m => m.AdalCatch).OfType<TryStatementSyntax>().Distinct())
+        {
+            AddTodo(editor, tryStatement, CatchTodoText, newLine);
+        }
+
         foreach (var call in Kept)
         {
             var adal = FixDocument.MarkForImport(SyntaxFactory.ParseExpression(call.Creation), AdalTokenCall.AdalNamespaceName);
@@ -311,6 +327,25 @@ internal sealed class AdalFieldShape
             SyntaxFactory.EndOfLine(newLine),
             SyntaxFactory.Whitespace(FixDocument.IndentationOf(node)));
         editor.ReplaceNode(node, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().AddRange(todo)));
+    }
+
+    private const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
+        + "catch MSAL's instead.";
+
+    /// <summary>The innermost <c>try</c> whose block holds the call and one of whose <c>catch</c> clauses names an ADAL exception type.</summary>
+    private static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+    {
+        foreach (var tryStatement in call.Ancestors().OfType<TryStatementSyntax>())
+        {
+            if (tryStatement.Block.Span.Contains(call.Span)
+                && tryStatement.Catches.Any(c => c.Declaration is { } declaration
+                    && model.GetTypeInfo(declaration.Type, cancellationToken).Type?.ContainingNamespace?.ToDisplayString() == AdalTokenCall.AdalNamespaceName))
+            {
+                return tryStatement;
+            }
+        }
+
+        return null;
     }
 
     private const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
@@ -486,8 +521,8 @@ internal sealed class AdalFieldShape
     private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
         member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: not null } or PropertyDeclarationSyntax { Initializer: not null };
 
-    /// <summary>Every read or write of <paramref name="member"/> in its type's declaration, as member reference operations.</summary>
-    private static IEnumerable<IMemberReferenceOperation> References(SemanticModel model, TypeDeclarationSyntax type, ISymbol member, CancellationToken cancellationToken)
+    /// <summary>Every read or write of <paramref name="member"/> in its type's declaration, as member reference operations (null for one that is not an operation).</summary>
+    private static IEnumerable<IMemberReferenceOperation?> References(SemanticModel model, TypeDeclarationSyntax type, ISymbol member, CancellationToken cancellationToken)
     {
         foreach (var name in type.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
@@ -498,26 +533,13 @@ internal sealed class AdalFieldShape
             }
 
             var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
-            if (model.GetOperation(expression, cancellationToken) is IMemberReferenceOperation reference)
-            {
-                yield return reference;
-            }
-            else
-            {
-                // A use the operation tree does not show (nameof, a cref): treat it as a use the fix cannot rewrite.
-                yield return null!;
-            }
+            yield return model.GetOperation(expression, cancellationToken) as IMemberReferenceOperation;
         }
     }
 
     /// <summary>The ADAL token call the context is the receiver of (an instance method or an ADAL extension).</summary>
-    private static IInvocationOperation? Call(IMemberReferenceOperation? reference)
+    private static IInvocationOperation? Call(IMemberReferenceOperation reference)
     {
-        if (reference is null)
-        {
-            return null;
-        }
-
         var call = OperationTree.Consumer(reference) switch
         {
             IInvocationOperation invocation when AdalTokenCall.IsSame(invocation.Instance, reference) => invocation,
