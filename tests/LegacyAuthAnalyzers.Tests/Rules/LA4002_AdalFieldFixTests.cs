@@ -522,6 +522,22 @@ public sealed class LA4002_AdalFieldFixTests
                     return result.AccessToken;
                 }
 
+                private readonly AuthenticationContext credentialField = {|#6:new AuthenticationContext(Authority)|};
+                private readonly ClientCredential credential = new ClientCredential("0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57", "n0t-A-r3al~Secret.Value");
+
+                public async Task<string> InlineAsync(string secret)
+                {
+                    var result = await credentialField.AcquireTokenAsync("https://outlook.office365.com", new ClientCredential("0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57", "n0t-A-r3al~Secret.Value"));
+                    return result.AccessToken;
+                }
+
+                public async Task<string> FromFieldAsync()
+                {
+                    // The same app, through a credential the fix does not read: no fix rather than a call left on ADAL.
+                    var result = await credentialField.AcquireTokenAsync("https://outlook.office365.com", credential);
+                    return result.AccessToken;
+                }
+
                 public async Task<string> UserAsync()
                 {
                     var result = await userAndApp.AcquireTokenSilentAsync("https://outlook.office365.com", "0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57");
@@ -557,7 +573,7 @@ public sealed class LA4002_AdalFieldFixTests
             }
             """;
 
-        var expected = Enumerable.Range(0, 6).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)).ToArray();
+        var expected = Enumerable.Range(0, 7).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)).ToArray();
         var test = new VerifyFix.Test
         {
             TestCode = source,

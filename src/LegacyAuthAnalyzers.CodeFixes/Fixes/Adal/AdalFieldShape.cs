@@ -183,8 +183,15 @@ internal sealed class AdalFieldShape
                 return null;
             }
 
-            if (AppOnlyCredential(types, call) is not { } credentialCreation)
+            if (AppOnlyCredential(types, call, out var isAppOnly) is not { } credentialCreation)
             {
+                if (isAppOnly)
+                {
+                    // An app-only call whose credential is not written at the call (a field, a parameter): its client
+                    // ID and secret cannot be compared with the other calls' nor moved to the application.
+                    return null;
+                }
+
                 keptCalls.Add((call, receiver));
                 continue;
             }
@@ -366,8 +373,7 @@ internal sealed class AdalFieldShape
                 + "use an MSAL public client's AcquireTokenInteractive (WithPrompt for PromptBehavior), then drop ADAL.";
         }
 
-        return "this ADAL call has no equivalent on the MSAL confidential client above: "
-            + "move it to the MSAL call for its flow (https://aka.ms/adal-to-msal-net), then drop ADAL.";
+        return "this ADAL call is not migrated: move it to the MSAL call for its flow (https://aka.ms/adal-to-msal-net), then drop ADAL.";
     }
 
     /// <summary>
@@ -559,7 +565,7 @@ internal sealed class AdalFieldShape
     /// <c>AcquireTokenSilentAsync(resource, credential, UserIdentifier.AnyUser)</c>, which MSAL's client-credentials call
     /// already is (it serves the token from its cache while valid).
     /// </summary>
-    private static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call)
+    private static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
     {
         var method = call.TargetMethod;
         var shape = method.Name switch
@@ -570,13 +576,12 @@ internal sealed class AdalFieldShape
             _ => false,
         };
 
-        if (!shape || method.IsExtensionMethod || method.Parameters[0].Type.SpecialType != SpecialType.System_String
-            || !AdalTokenCall.IsClientCredential(types, OperationTree.SkipConversions(AdalTokenCall.ArgumentOperation(call.Arguments, 1)), out var creation, out _))
-        {
-            return null;
-        }
-
-        return creation;
+        // The app's own token, whatever form its credential takes (ClientCredential, a certificate, a signed assertion).
+        isAppOnly = shape && !method.IsExtensionMethod && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+            && method.Parameters[1].Type.Name is "ClientCredential" or "IClientAssertionCertificate" or "ClientAssertion";
+        return isAppOnly && AdalTokenCall.IsClientCredential(types, OperationTree.SkipConversions(AdalTokenCall.ArgumentOperation(call.Arguments, 1)), out var creation, out _)
+            ? creation
+            : null;
     }
 
     /// <summary>
