@@ -89,7 +89,7 @@ public sealed class LA4002_AdalFieldFixTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class LA4002_AdalFieldFixTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
     }
 
     [Fact]
@@ -381,7 +381,7 @@ public sealed class LA4002_AdalFieldFixTests
             }
             """;
 
-        await VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
     }
 
     [Fact]
@@ -580,21 +580,6 @@ public sealed class LA4002_AdalFieldFixTests
             FixedCode = source,
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-
-    private static async Task VerifyFixWithoutNewWarnings(string source, string fixedSource, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyFix.Test
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = LA4002_AdalInUseCodeFix.EquivalenceKey,
-            CompilerDiagnostics = CompilerDiagnostics.Warnings,
-            DisabledDiagnostics = { "CS1591" },
-        };
-
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
