@@ -11,17 +11,19 @@ using Microsoft.CodeAnalysis.Editing;
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// LA4002: the ADAL daemon shape (<c>new AuthenticationContext(authority)</c> and one
-/// <c>AcquireTokenAsync(resource, ClientCredential | ClientAssertionCertificate)</c> in the same member) becomes an MSAL
-/// confidential client with <c>AcquireTokenForClient(resource + "/.default")</c>. Offered only when MSAL is referenced
-/// and the whole shape, including every use of the result, has an MSAL equivalent, so the fixed member has no ADAL type.
+/// LA4002: ADAL's app-only token calls become an MSAL confidential client's <c>AcquireTokenForClient(resource + "/.default")</c>.
+/// Two shapes: the daemon in one member (<c>new AuthenticationContext(authority)</c> and one
+/// <c>AcquireTokenAsync(resource, ClientCredential | ClientAssertionCertificate)</c>, see <see cref="AdalDaemonShape"/>),
+/// and a context kept in a private field or property and used from several members, which then holds the MSAL
+/// application (see <see cref="AdalFieldShape"/>). Offered only when MSAL is referenced and every use of the results
+/// has an MSAL equivalent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LA4002_AdalInUseCodeFix)), Shared]
 public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "LA4002.UseMsalConfidentialClient";
 
-    internal const string AdalNamespaceName = "Microsoft.IdentityModel.Clients.ActiveDirectory";
+    internal const string AdalNamespaceName = AdalTokenCall.AdalNamespaceName;
     private const string Title = "Use an MSAL confidential client (client credentials)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdalInUse);
@@ -42,7 +44,7 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
-                || AdalDaemonShape.Find(model, creation, context.CancellationToken) is null)
+                || AdalDaemonShape.Find(model, creation, context.CancellationToken) is null && AdalFieldShape.Find(model, creation, context.CancellationToken) is null)
             {
                 continue;
             }
@@ -61,10 +63,16 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null
-            || root.GetAnnotatedNodes(target).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation
-            || AdalDaemonShape.Find(model, creation, cancellationToken) is not { } shape)
+            || root.GetAnnotatedNodes(target).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation)
         {
             return document;
+        }
+
+        if (AdalDaemonShape.Find(model, creation, cancellationToken) is not { } shape)
+        {
+            return AdalFieldShape.Find(model, creation, cancellationToken) is { } field
+                ? await field.RewriteAsync(document, cancellationToken).ConfigureAwait(false)
+                : document;
         }
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);

@@ -165,6 +165,19 @@ internal static class FixDocument
         return string.Empty;
     }
 
+    /// <summary>The whitespace that indents the line <paramref name="position"/> is on, wherever on the line it is.</summary>
+    public static string LineIndentation(SourceText text, int position)
+    {
+        var line = text.Lines.GetLineFromPosition(position);
+        var end = line.Start;
+        while (end < line.End && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        return text.ToString(TextSpan.FromBounds(line.Start, end));
+    }
+
     /// <summary>The end-of-line sequence the document already uses.</summary>
     public static string NewLineOf(SyntaxNode root)
     {

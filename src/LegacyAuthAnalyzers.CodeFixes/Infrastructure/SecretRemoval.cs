@@ -88,8 +88,17 @@ internal static class SecretRemoval
     {
         if (removals.TryGetValue(documentId, out var declarations))
         {
-            Statements.RemoveAll(editor, declarations);
+            Remove(editor, declarations);
         }
+    }
+
+    /// <summary>
+    /// Deletes the declarations <see cref="FindAsync"/> found in the editor's document; comments above a statement stay,
+    /// and the blank lines around them keep the code above and below separated as it was.
+    /// </summary>
+    public static void Remove(SyntaxEditor editor, IEnumerable<SyntaxNode> declarations)
+    {
+        Statements.RemoveAll(editor, declarations.ToList());
     }
 
     private static void AddSpan(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode node)

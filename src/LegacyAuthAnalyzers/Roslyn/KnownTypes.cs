@@ -38,6 +38,7 @@ internal enum KnownType
     Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext,
     Microsoft_IdentityModel_Clients_ActiveDirectory_ClientAssertionCertificate,
     Microsoft_IdentityModel_Clients_ActiveDirectory_ClientCredential,
+    Microsoft_IdentityModel_Clients_ActiveDirectory_TokenCache,
     Microsoft_IdentityModel_Clients_ActiveDirectory_UserPasswordCredential,
 
     // MimeKit

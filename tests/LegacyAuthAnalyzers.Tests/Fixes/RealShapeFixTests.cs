@@ -323,5 +323,101 @@ internal static class RealShapeInputs
                 """),
         });
 
-    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris };
+    /// <summary>
+    /// A SharePoint and Office token helper: ADAL's <c>AuthenticationContext</c> kept in fields, created with a token
+    /// cache and an authority from configuration, and used from several methods for app-only and user tokens.
+    /// </summary>
+    public static readonly FixSuite.Input AdalContextInFields = new(
+        "AdalContextInFields",
+        new[]
+        {
+            ("TenantOptions.cs", """
+                using System;
+
+                namespace Fabrikam.Office;
+
+                public sealed class TenantOptions
+                {
+                    public string Tenant { get; set; } = "fabrikam.onmicrosoft.com";
+
+                    public string Authority => "https://login.microsoftonline.com/" + Tenant;
+
+                    public static string SharedClientId => Environment.GetEnvironmentVariable("OFFICE_CLIENT_ID") ?? string.Empty;
+                }
+                """),
+            ("SiteTokenProvider.cs", """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Fabrikam.Office;
+
+                public sealed class SiteTokenProvider
+                {
+                    private static readonly TokenCache Cache = new TokenCache();
+                    private readonly AuthenticationContext authenticationContext;
+                    private readonly string clientId;
+                    private readonly string clientSecret;
+
+                    public SiteTokenProvider(TenantOptions options, string clientId, string clientSecret)
+                    {
+                        this.clientId = clientId;
+                        this.clientSecret = clientSecret;
+                        authenticationContext = new AuthenticationContext(options.Authority, false, Cache);
+                    }
+
+                    public async Task<string> SiteTokenAsync(Uri site)
+                    {
+                        var resource = site.GetLeftPart(UriPartial.Authority);
+                        var result = await authenticationContext.AcquireTokenAsync(resource, new ClientCredential(clientId, clientSecret)).ConfigureAwait(false);
+                        return result.AccessToken;
+                    }
+
+                    public async Task<DateTimeOffset> GraphExpiryAsync()
+                    {
+                        AuthenticationResult result;
+                        try
+                        {
+                            result = await authenticationContext.AcquireTokenSilentAsync("https://graph.microsoft.com", new ClientCredential(clientId, clientSecret), UserIdentifier.AnyUser);
+                        }
+                        catch (AdalException)
+                        {
+                            return DateTimeOffset.MinValue;
+                        }
+
+                        return result.ExpiresOn;
+                    }
+                }
+                """),
+            ("MailTokenProvider.cs", """
+                using System.Security.Cryptography.X509Certificates;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Fabrikam.Office;
+
+                public static class MailTokenProvider
+                {
+                    private const string Authority = "https://login.microsoftonline.com/fabrikam.onmicrosoft.com";
+                    private static readonly X509Certificate2 Certificate = LoadCertificate();
+
+                    private static AuthenticationContext Context { get; } = new AuthenticationContext(Authority, TokenCache.DefaultShared);
+
+                    public static async Task<string> MailboxHeaderAsync()
+                    {
+                        var result = await Context.AcquireTokenAsync("https://outlook.office365.com", new ClientAssertionCertificate(TenantOptions.SharedClientId, Certificate));
+                        return result.CreateAuthorizationHeader();
+                    }
+
+                    private static X509Certificate2 LoadCertificate()
+                    {
+                        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+                        store.Open(OpenFlags.ReadOnly);
+                        return store.Certificates.Find(X509FindType.FindBySubjectName, "fabrikam-mail-daemon", validOnly: false)[0];
+                    }
+                }
+                """),
+        });
+
+    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris, AdalContextInFields };
 }

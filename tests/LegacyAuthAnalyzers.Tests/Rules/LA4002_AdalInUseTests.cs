@@ -509,7 +509,8 @@ public sealed class LA4002_AdalInUseTests
         await test.RunAsync();
     }
 
-    private static async Task VerifyFixWithoutNewWarnings(string source, string fixedSource, params DiagnosticResult[] expected)
+    /// <summary>Applies the fix and compares the whole fixed document; the fixed code may add no compiler warning.</summary>
+    internal static async Task VerifyFixWithoutNewWarnings(string source, string fixedSource, params DiagnosticResult[] expected)
     {
         var test = new VerifyFix.Test
         {

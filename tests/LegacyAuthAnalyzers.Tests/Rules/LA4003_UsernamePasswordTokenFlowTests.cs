@@ -1,5 +1,6 @@
 using LegacyAuthAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using LegacyAuthAnalyzers.CodeFixes.Fixes;
@@ -1013,6 +1014,139 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
                 VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(2).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"),
             ],
             source);
+    }
+
+    [Fact]
+    public async Task UnattendedServiceWithRequestOptions_AppOnlyKeepsTheOptionsMsalHasForClientCredentials()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            namespace Fabrikam.Lobby;
+
+            public sealed class RoomCalendarFeed
+            {
+                private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+                public async Task<string> GetTokenAsync(string claims, Guid correlationId)
+                {
+                    var app = PublicClientApplicationBuilder.Create("5d2b7a41-9c3e-4f0a-8b6d-2e1f3c4a5b6c")
+                        .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                        .Build();
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(Scopes, "lobby-screen@fabrikam.com", "L0bby-Scr33n!")|}
+                        .WithClaims(claims)
+                        .WithCorrelationId(correlationId)
+                        .ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            namespace Fabrikam.Lobby;
+
+            public sealed class RoomCalendarFeed
+            {
+                // The service's own identity (client credentials), built once: MSAL serves repeated calls from its token cache.
+                // The app registration needs the application permission for the mailbox or API and admin consent.
+                private static readonly Lazy<IConfidentialClientApplication> ServiceApplication =
+                    new Lazy<IConfidentialClientApplication>(() => ConfidentialClientApplicationBuilder
+                        .Create(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_ID to the application (client) ID."))
+                        .WithTenantId(Environment.GetEnvironmentVariable("MAIL_OAUTH_TENANT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_TENANT_ID to the directory (tenant) ID."))
+                        .WithClientSecret(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_SECRET to the app's client secret."))
+                        .Build());
+
+                private static readonly string[] Scopes = { "https://outlook.office.com/EWS.AccessAsUser.All" };
+
+                public async Task<string> GetTokenAsync(string claims, Guid correlationId)
+                {
+                    var result = await ServiceApplication.Value.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" })
+                        .WithClaims(claims)
+                        .WithCorrelationId(correlationId)
+                        .ExecuteAsync();
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionIndex = 0,
+            CodeActionVerifier = (action, verifier) => verifier.Equal(LA4003_UsernamePasswordTokenFlowCodeFix.AppOnlyKey, action.EquivalenceKey),
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+        test.ExpectedDiagnostics.Add(Obsolete(0));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RequestOptions_OfferOnlyTheActionThatCanKeepThem()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public sealed class Feed
+            {
+                public Task<AuthenticationResult> MailAsync(IPublicClientApplication app, string user, string password, string claims) =>
+                    app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, password).WithClaims(claims).ExecuteAsync();
+
+                public Task<AuthenticationResult> ProfileAsync(IPublicClientApplication app, string user, string password, string claims) =>
+                    app.AcquireTokenByUsernamePassword(new[] { "User.Read" }, user, password).WithClaims(claims).ExecuteAsync();
+            }
+            """;
+
+        var offered = await OfferedKeysAsync(source);
+
+        // The mail scope has an app-only twin that takes WithClaims; the signed-in user's helper has no builder to take it.
+        Assert.Equal(new[] { LA4003_UsernamePasswordTokenFlowCodeFix.AppOnlyKey, string.Empty }, offered);
+    }
+
+    /// <summary>The equivalence keys of the actions each LA4003 finding offers, in source order, comma-separated.</summary>
+    private static async Task<List<string>> OfferedKeysAsync(string source)
+    {
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var projectId = ProjectId.CreateNewId();
+        var solution = workspace.CurrentSolution
+            .AddProject(ProjectInfo.Create(
+                projectId,
+                VersionStamp.Default,
+                "Offered",
+                "Offered",
+                LanguageNames.CSharp,
+                filePath: "/src/Offered.csproj",
+                compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                parseOptions: new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+                metadataReferences: TestReferences.All))
+            .AddDocument(DocumentId.CreateNewId(projectId), "Feed.cs", Microsoft.CodeAnalysis.Text.SourceText.From(source), filePath: "/src/Feed.cs");
+        var project = solution.GetProject(projectId)!;
+        var compilation = (await project.GetCompilationAsync())!;
+        var findings = await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new LegacyAuthAnalyzers.Rules.LA4003_UsernamePasswordTokenFlowAnalyzer()), project.AnalyzerOptions)
+            .GetAllDiagnosticsAsync();
+        Assert.DoesNotContain(findings, d => d.Severity == DiagnosticSeverity.Error || d.Id == "AD0001");
+        Assert.Equal(2, findings.Count(d => d.Id == DiagnosticIds.UsernamePasswordTokenFlow));
+        var fixer = new LA4003_UsernamePasswordTokenFlowCodeFix();
+        var offered = new List<string>();
+        foreach (var finding in findings.Where(d => d.Id == DiagnosticIds.UsernamePasswordTokenFlow).OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var keys = new List<string>();
+            var document = project.GetDocument(finding.Location.SourceTree)!;
+            await fixer.RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, finding, (action, _) => keys.Add(action.EquivalenceKey!), CancellationToken.None));
+            offered.Add(string.Join(",", keys));
+        }
+
+        return offered;
     }
 
     // An unattended lobby screen that signed a service account in with its password: no person is there to sign in.

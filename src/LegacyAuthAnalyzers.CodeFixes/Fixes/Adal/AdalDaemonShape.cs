@@ -10,17 +10,6 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Adal;
 /// <summary>The recognized ADAL client-credentials shape in one member, and how to rewrite it.</summary>
 internal sealed class AdalDaemonShape
 {
-    // ADAL AuthenticationResult members with an MSAL AuthenticationResult member of the same meaning.
-    private static readonly ImmutableDictionary<string, string> ResultMembers = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["AccessToken"] = "AccessToken",
-        ["AccessTokenType"] = "TokenType",
-        ["ExpiresOn"] = "ExpiresOn",
-        ["TenantId"] = "TenantId",
-        ["IdToken"] = "IdToken",
-        ["CreateAuthorizationHeader"] = "CreateAuthorizationHeader",
-    }.ToImmutableDictionary(StringComparer.Ordinal);
-
     private AdalDaemonShape(
         ExpressionSyntax authority,
         ExpressionSyntax? validateAuthority,
@@ -32,8 +21,7 @@ internal sealed class AdalDaemonShape
         StatementSyntax? contextStatement,
         StatementSyntax? credentialStatement,
         bool placeAtContext,
-        TypeSyntax? explicitResultType,
-        ImmutableArray<SimpleNameSyntax> renamedMembers)
+        AdalTokenCall.ResultUses resultUses)
     {
         Authority = authority;
         ValidateAuthority = validateAuthority;
@@ -45,8 +33,7 @@ internal sealed class AdalDaemonShape
         ContextStatement = contextStatement;
         CredentialStatement = credentialStatement;
         PlaceAtContext = placeAtContext;
-        ExplicitResultType = explicitResultType;
-        RenamedMembers = renamedMembers;
+        ResultUses = resultUses;
     }
 
     private ExpressionSyntax Authority { get; }
@@ -69,11 +56,7 @@ internal sealed class AdalDaemonShape
 
     private bool PlaceAtContext { get; }
 
-    private TypeSyntax? ExplicitResultType { get; }
-
-    private ImmutableArray<SimpleNameSyntax> RenamedMembers { get; }
-
-    private const string MsalNamespace = "Microsoft.Identity.Client";
+    private AdalTokenCall.ResultUses ResultUses { get; }
 
     /// <summary>The shape at <paramref name="creationSyntax"/>, or null when the fix does not apply; never throws.</summary>
     public static AdalDaemonShape? Find(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
@@ -107,8 +90,8 @@ internal sealed class AdalDaemonShape
             return null;
         }
 
-        var authority = ArgumentSyntax(creation.Arguments, 0);
-        var validateAuthority = parameters.Length == 2 ? ArgumentSyntax(creation.Arguments, 1) : null;
+        var authority = AdalTokenCall.ArgumentSyntax(creation.Arguments, 0);
+        var validateAuthority = parameters.Length == 2 ? AdalTokenCall.ArgumentSyntax(creation.Arguments, 1) : null;
         if (authority is null || parameters.Length == 2 && validateAuthority is null)
         {
             return null;
@@ -118,7 +101,7 @@ internal sealed class AdalDaemonShape
         var parent = OperationTree.Consumer(creation);
         IInvocationOperation? acquire;
         StatementSyntax? contextStatement = null;
-        if (parent is IInvocationOperation direct && IsSame(direct.Instance, creation))
+        if (parent is IInvocationOperation direct && AdalTokenCall.IsSame(direct.Instance, creation))
         {
             acquire = direct;
         }
@@ -144,12 +127,12 @@ internal sealed class AdalDaemonShape
             return null;
         }
 
-        var resource = ArgumentOperation(acquire.Arguments, 0);
-        var credentialValue = ArgumentOperation(acquire.Arguments, 1);
+        var resource = AdalTokenCall.ArgumentOperation(acquire.Arguments, 0);
+        var credentialValue = AdalTokenCall.ArgumentOperation(acquire.Arguments, 1);
         if (resource is null || credentialValue is null
             || !FindCredential(types, body, OperationTree.SkipConversions(credentialValue), out var credentialCreation, out var credentialStatement, out var isCertificate)
-            || ArgumentSyntax(credentialCreation.Arguments, 0) is not { } clientId
-            || ArgumentSyntax(credentialCreation.Arguments, 1) is not { } credential)
+            || AdalTokenCall.ArgumentSyntax(credentialCreation.Arguments, 0) is not { } clientId
+            || AdalTokenCall.ArgumentSyntax(credentialCreation.Arguments, 1) is not { } credential)
         {
             return null;
         }
@@ -160,7 +143,7 @@ internal sealed class AdalDaemonShape
             return null;
         }
 
-        if (!ResultIsCompatible(acquire, body, out var explicitResultType, out var renamedMembers))
+        if (AdalTokenCall.FindResultUses(acquire) is not { SharingCalls.IsEmpty: true } resultUses)
         {
             return null;
         }
@@ -185,8 +168,7 @@ internal sealed class AdalDaemonShape
             contextStatement,
             credentialStatement,
             placeAtContext,
-            explicitResultType,
-            renamedMembers);
+            resultUses);
     }
 
     public void Rewrite(DocumentEditor editor, SemanticModel model, SyntaxNode root)
@@ -198,31 +180,19 @@ internal sealed class AdalDaemonShape
         var newLine = FixDocument.NewLineOf(root);
         var indentation = FixDocument.IndentationOf(anchor);
 
-        var builder = SyntaxFactory.ParseStatement(BuilderText(appName, indentation, newLine));
-        builder = FixDocument.MarkForImport(builder, MsalNamespace);
+        var builder = SyntaxFactory.ParseStatement("var " + appName + " = " + AdalTokenCall.ConfidentialClientText(
+            Text(ClientId), Text(Authority), ValidateAuthority is null ? null : Text(ValidateAuthority), Text(Credential), IsCertificate, indentation, newLine) + ";");
+        builder = FixDocument.MarkForImport(builder, AdalTokenCall.MsalNamespace);
         builder = PlaceAtContext
             ? builder.WithTriviaFrom(ContextStatement!)
             : builder.WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
 
         var acquireReplacement = SyntaxFactory.ParseExpression(
-                appName + ".AcquireTokenForClient(new[] { " + ScopeText() + " }).ExecuteAsync()")
+                appName + ".AcquireTokenForClient(new[] { " + MsalScopes.DefaultScopeOf((ExpressionSyntax)Resource.Syntax) + " }).ExecuteAsync()")
             .WithTriviaFrom(Acquire);
         editor.ReplaceNode(Acquire, acquireReplacement);
 
-        foreach (var member in RenamedMembers)
-        {
-            if (ResultMembers.TryGetValue(member.Identifier.ValueText, out var msalName) && msalName != member.Identifier.ValueText)
-            {
-                editor.ReplaceNode(member, SyntaxFactory.IdentifierName(msalName).WithTriviaFrom(member));
-            }
-        }
-
-        if (ExplicitResultType is not null)
-        {
-            var msalResult = FixDocument.MarkForImport(SyntaxFactory.ParseTypeName(MsalNamespace + ".AuthenticationResult"), MsalNamespace);
-            editor.ReplaceNode(ExplicitResultType, msalResult.WithTriviaFrom(ExplicitResultType));
-        }
-
+        AdalTokenCall.ResultUses.Rewrite(editor, new[] { ResultUses });
         if (CredentialStatement is not null)
         {
             Statements.Remove(editor, CredentialStatement);
@@ -241,38 +211,7 @@ internal sealed class AdalDaemonShape
         }
     }
 
-    private string BuilderText(string appName, string indentation, string newLine)
-    {
-        var continuation = newLine + indentation + "    ";
-        var authority = Text(Authority) + (ValidateAuthority is null ? string.Empty : ", " + Text(ValidateAuthority));
-        var credential = IsCertificate ? ".WithCertificate(" : ".WithClientSecret(";
-
-        // ADAL shared one token cache across AuthenticationContext instances by default; the shared MSAL cache keeps
-        // that behaviour, so building the application per call does not request a new token per call.
-        return "var " + appName + " = " + MsalNamespace + ".ConfidentialClientApplicationBuilder.Create(" + Text(ClientId) + ")"
-            + continuation + ".WithAuthority(" + authority + ")"
-            + continuation + credential + Text(Credential) + ")"
-            + continuation + ".WithCacheOptions(" + MsalNamespace + ".CacheOptions.EnableSharedCacheOptions)"
-            + continuation + ".Build();";
-    }
-
-    /// <summary>The v1 resource becomes its <c>/.default</c> scope; a literal is folded, anything else concatenated.</summary>
-    private string ScopeText()
-    {
-        var syntax = (ExpressionSyntax)Resource.Syntax;
-        if (syntax is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-        {
-            return SyntaxFactory.Literal(literal.Token.ValueText + "/.default").Text;
-        }
-
-        var text = Text(syntax);
-        var needsParentheses = syntax is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
-            or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or InterpolatedStringExpressionSyntax or LiteralExpressionSyntax)
-            && !(syntax is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression));
-        return (needsParentheses ? "(" + text + ")" : text) + " + \"/.default\"";
-    }
-
-    private static string Text(SyntaxNode node) => node.WithoutTrivia().ToFullString();
+    private static string Text(SyntaxNode node) => AdalTokenCall.Text(node);
 
     private static bool FindCredential(
         KnownTypes types, IOperation body, IOperation? value, out IObjectCreationOperation creation, out StatementSyntax? statement, out bool isCertificate)
@@ -296,109 +235,7 @@ internal sealed class AdalDaemonShape
             value = OperationTree.SkipConversions(values[0]);
         }
 
-        if (value is not IObjectCreationOperation created || created.Arguments.Length != 2 || created.Constructor is not { } constructor
-            || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
-        {
-            return false;
-        }
-
-        creation = created;
-        if (types.Is(created.Type, KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_ClientCredential))
-        {
-            // ClientCredential(clientId, string secret); the ISecureClientSecret overload has no MSAL twin.
-            return constructor.Parameters[1].Type.SpecialType == SpecialType.System_String;
-        }
-
-        isCertificate = true;
-        return types.Is(created.Type, KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_ClientAssertionCertificate);
-    }
-
-    /// <summary>
-    /// Every use of the token result must exist on MSAL's <c>AuthenticationResult</c>: the awaited (or
-    /// <c>.Result</c>) value read for its token, expiry or header, directly or through one local.
-    /// </summary>
-    private static bool ResultIsCompatible(IInvocationOperation acquire, IOperation body, out TypeSyntax? explicitType, out ImmutableArray<SimpleNameSyntax> renamedMembers)
-    {
-        explicitType = null;
-        renamedMembers = ImmutableArray<SimpleNameSyntax>.Empty;
-        IOperation task = acquire;
-        if (task.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && IsSame(configured.Instance, task))
-        {
-            task = configured;
-        }
-
-        IOperation? value = task.Parent switch
-        {
-            IAwaitOperation awaited => awaited,
-            IPropertyReferenceOperation { Property.Name: "Result" } result when IsSame(result.Instance, task) => result,
-            IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } getResult } => getResult,
-            _ => null,
-        };
-
-        if (value is null)
-        {
-            return false;
-        }
-
-        var renamed = ImmutableArray.CreateBuilder<SimpleNameSyntax>();
-        switch (value.Parent)
-        {
-            case IExpressionStatementOperation:
-                break;
-            case IPropertyReferenceOperation or IInvocationOperation:
-                if (!IsCompatibleMemberUse(value, renamed))
-                {
-                    return false;
-                }
-
-                break;
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                var values = new List<IOperation>();
-                if (declarator.Syntax.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
-                    || !ConstantResolver.TryGetLocalAssignments(declarator.Symbol, body, values) || values.Count != 1)
-                {
-                    return false;
-                }
-
-                foreach (var reference in body.Descendants().OfType<ILocalReferenceOperation>())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol) && !IsCompatibleMemberUse(reference, renamed))
-                    {
-                        return false;
-                    }
-                }
-
-                if (!declaration.Type.IsVar)
-                {
-                    explicitType = declaration.Type;
-                }
-
-                break;
-            default:
-                return false;
-        }
-
-        renamedMembers = renamed.ToImmutable();
-        return true;
-    }
-
-    private static bool IsCompatibleMemberUse(IOperation result, ImmutableArray<SimpleNameSyntax>.Builder renamed)
-    {
-        var (member, name) = result.Parent switch
-        {
-            IPropertyReferenceOperation property when IsSame(property.Instance, result) => (property.Property.Name, (property.Syntax as MemberAccessExpressionSyntax)?.Name),
-            IInvocationOperation invocation when IsSame(invocation.Instance, result) =>
-                (invocation.TargetMethod.Name, ((invocation.Syntax as InvocationExpressionSyntax)?.Expression as MemberAccessExpressionSyntax)?.Name),
-            _ => (null, null),
-        };
-
-        if (member is null || name is null || !ResultMembers.ContainsKey(member))
-        {
-            return false;
-        }
-
-        renamed.Add(name);
-        return true;
+        return AdalTokenCall.IsClientCredential(types, value, out creation, out isCertificate);
     }
 
     /// <summary>
@@ -463,27 +300,4 @@ internal sealed class AdalDaemonShape
             : null;
 
     private static bool IsInStatementList(StatementSyntax statement) => statement.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax;
-
-    private static bool IsSame(IOperation? operation, IOperation target)
-    {
-        operation = OperationTree.SkipConversions(operation);
-
-        return ReferenceEquals(operation, target);
-    }
-
-    private static IOperation? ArgumentOperation(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static ExpressionSyntax? ArgumentSyntax(ImmutableArray<IArgumentOperation> arguments, int ordinal) =>
-        ArgumentOperation(arguments, ordinal)?.Syntax as ExpressionSyntax;
 }

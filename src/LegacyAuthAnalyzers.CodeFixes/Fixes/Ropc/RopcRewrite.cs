@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LegacyAuthAnalyzers.CodeFixes.Fixes.Ropc;
 
@@ -42,7 +41,13 @@ internal static class RopcRewrite
     {
         if (site.AppOnlyResource is null)
         {
-            return new[] { RopcFixKind.SignedInUser };
+            return site.Options.IsEmpty ? new[] { RopcFixKind.SignedInUser } : Array.Empty<RopcFixKind>();
+        }
+
+        if (!site.Options.IsEmpty)
+        {
+            // The signed-in user's helper has no request builder for the options to go on.
+            return new[] { RopcFixKind.AppOnly };
         }
 
         return HasUserInteraction(compilation)
@@ -64,6 +69,11 @@ internal static class RopcRewrite
         }
 
         var available = Available(site, model.Compilation);
+        if (available.Count == 0)
+        {
+            return document;
+        }
+
         var chosen = kind ?? available[0];
         if (!available.Contains(chosen))
         {
@@ -85,8 +95,8 @@ internal static class RopcRewrite
             removed.Add(site.Scopes);
             removed.Add(site.Application);
             var call = SyntaxFactory.ParseExpression(
-                ServiceApplicationField + ".Value.AcquireTokenForClient(new[] { \"" + site.AppOnlyResource + "/.default\" }).ExecuteAsync("
-                + (site.Cancellation?.ToString() ?? string.Empty) + ")");
+                ServiceApplicationField + ".Value.AcquireTokenForClient(new[] { " + MsalScopes.DefaultScopeLiteral(site.AppOnlyResource!) + " })"
+                + OptionsText(site) + ".ExecuteAsync(" + (site.Cancellation?.ToString() ?? string.Empty) + ")");
             editor.ReplaceNode(site.Execute, call.WithTriviaFrom(site.Execute));
             if (!HasMember(model, site.Container, ServiceApplicationField, cancellationToken))
             {
@@ -106,7 +116,7 @@ internal static class RopcRewrite
             copied.Add(site.Scopes);
             var body = FixDocument.MemberBody(site.Execute) ?? root;
             var parameter = FixDocument.UniqueName(model, site.Execute.SpanStart, body, "deviceCode");
-            var indentation = LineIndentation(text, site.Execute.SpanStart);
+            var indentation = FixDocument.LineIndentation(text, site.Execute.SpanStart);
             var show = site.Logger is null
                 ? "System.Console.WriteLine(" + parameter + ".Message);"
                 : site.Logger.Name + ".LogInformation(\"{DeviceCodeMessage}\", " + parameter + ".Message);";
@@ -141,6 +151,27 @@ internal static class RopcRewrite
 
         var changed = editor.GetChangedDocument();
         return needsLoggingImport ? await FixDocument.AddImportAsync(changed, LoggingNamespace, cancellationToken).ConfigureAwait(false) : changed;
+    }
+
+    /// <summary>The request options as written, each with the line break and indentation it had before it.</summary>
+    private static string OptionsText(RopcSite site)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var option in site.Options)
+        {
+            if (option.Expression is MemberAccessExpressionSyntax access)
+            {
+                text.Append(access.Expression.GetTrailingTrivia().ToFullString()).Append(access.OperatorToken.LeadingTrivia.ToFullString()).Append('.').Append(access.Name.ToFullString()).Append(option.ArgumentList.ToString());
+            }
+        }
+
+        // The ExecuteAsync that follows keeps its own line when it had one.
+        if (site.Execute.Expression is MemberAccessExpressionSyntax execute)
+        {
+            text.Append(execute.Expression.GetTrailingTrivia().ToFullString()).Append(execute.OperatorToken.LeadingTrivia.ToFullString());
+        }
+
+        return text.ToString();
     }
 
     private static void AddSilentOrDeviceCode(DocumentEditor editor, RopcSite site, string newLine)
@@ -249,17 +280,5 @@ internal static class RopcRewrite
         }
 
         return false;
-    }
-
-    private static string LineIndentation(SourceText text, int position)
-    {
-        var line = text.Lines.GetLineFromPosition(position);
-        var end = line.Start;
-        while (end < line.End && text[end] is ' ' or '\t')
-        {
-            end++;
-        }
-
-        return text.ToString(TextSpan.FromBounds(line.Start, end));
     }
 }

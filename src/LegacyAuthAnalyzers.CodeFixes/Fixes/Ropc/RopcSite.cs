@@ -27,7 +27,8 @@ internal sealed class RopcSite
         bool hasLoggingExtensions,
         VariableDeclaratorSyntax? applicationBuiltPerCall,
         string? appOnlyResource,
-        bool nullableAnnotations)
+        bool nullableAnnotations,
+        ImmutableArray<InvocationExpressionSyntax> options)
     {
         Execute = execute;
         Application = application;
@@ -40,6 +41,7 @@ internal sealed class RopcSite
         ApplicationBuiltPerCall = applicationBuiltPerCall;
         AppOnlyResource = appOnlyResource;
         NullableAnnotations = nullableAnnotations;
+        Options = options;
     }
 
     /// <summary>The whole <c>….ExecuteAsync(…)</c> call that the fixes replace by one of the same type.</summary>
@@ -76,6 +78,13 @@ internal sealed class RopcSite
 
     public bool NullableAnnotations { get; }
 
+    /// <summary>
+    /// The request options between the call and <c>ExecuteAsync</c> (<c>.WithClaims(claims)</c>), in order: the app-only
+    /// call keeps them, which it can only when MSAL's client-credentials builder has each one; the signed-in user's
+    /// sign-in helper has no builder to take them.
+    /// </summary>
+    public ImmutableArray<InvocationExpressionSyntax> Options { get; }
+
     /// <summary>The site at <paramref name="syntax"/> (the username/password call), or null when no fix applies; never throws.</summary>
     public static RopcSite? Find(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
     {
@@ -96,10 +105,9 @@ internal sealed class RopcSite
         if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
             || !LA4003_UsernamePasswordTokenFlowAnalyzer.IsPublicClientRopc(invocation, types)
             || syntax.Expression is not MemberAccessExpressionSyntax { Expression: var application }
-            || invocation.Parent is not IInvocationOperation { TargetMethod.Name: "ExecuteAsync" } execute
-            || !ReferenceEquals(execute.Instance, invocation)
-            || execute.Syntax is not InvocationExpressionSyntax executeSyntax
-            || types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null)
+            || types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is not { } confidentialBuilder
+            || !TryFindExecute(invocation, confidentialBuilder, out var execute, out var options, out var optionsFitAppOnly)
+            || execute.Syntax is not InvocationExpressionSyntax executeSyntax)
         {
             return null;
         }
@@ -138,8 +146,68 @@ internal sealed class RopcSite
             return null;
         }
 
-        var resource = container is CompilationUnitSyntax ? null : AppOnlyResourceOf(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scopes")?.Value, cancellationToken);
-        return new RopcSite(executeSyntax, application, scopes, cancellation, dropped, container, logger, hasLoggingExtensions, builtPerCall, resource, nullable);
+        var resource = container is CompilationUnitSyntax || !optionsFitAppOnly ? null : AppOnlyResourceOf(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scopes")?.Value, cancellationToken);
+        return new RopcSite(executeSyntax, application, scopes, cancellation, dropped, container, logger, hasLoggingExtensions, builtPerCall, resource, nullable, options);
+    }
+
+    /// <summary>
+    /// <c>….ExecuteAsync(…)</c> on the username/password builder, directly or after request options
+    /// (<c>.WithClaims(…)</c>, <c>.WithCorrelationId(…)</c>); whether every option is one the client-credentials builder has too.
+    /// </summary>
+    private static bool TryFindExecute(
+        IInvocationOperation invocation, INamedTypeSymbol confidentialBuilder, out IInvocationOperation execute, out ImmutableArray<InvocationExpressionSyntax> options, out bool optionsFitAppOnly)
+    {
+        execute = null!;
+        var found = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+        optionsFitAppOnly = true;
+        IOperation current = invocation;
+        while (current.Parent is IInvocationOperation next && ReferenceEquals(next.Instance, current))
+        {
+            if (next.TargetMethod.Name == "ExecuteAsync")
+            {
+                execute = next;
+                options = found.ToImmutable();
+                return true;
+            }
+
+            if (!next.TargetMethod.Name.StartsWith("With", StringComparison.Ordinal) || next.Syntax is not InvocationExpressionSyntax option
+                || !SymbolEqualityComparer.Default.Equals(next.Type, invocation.Type))
+            {
+                break;
+            }
+
+            optionsFitAppOnly &= IsSharedWithClientCredentials(next.TargetMethod, confidentialBuilder);
+            found.Add(option);
+            current = next;
+        }
+
+        options = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the option is declared on a request builder base that MSAL's <c>AcquireTokenForClientParameterBuilder</c>
+    /// derives from too (claims, correlation ID, tenant, extra query parameters), rather than on the username/password
+    /// builder itself (federation metadata).
+    /// </summary>
+    private static bool IsSharedWithClientCredentials(IMethodSymbol option, INamedTypeSymbol confidentialBuilder)
+    {
+        if (option.IsExtensionMethod || option.ReducedFrom is not null)
+        {
+            return false;
+        }
+
+        var forClient = confidentialBuilder.ContainingNamespace.GetTypeMembers("AcquireTokenForClientParameterBuilder").FirstOrDefault();
+        var declaring = option.ContainingType.OriginalDefinition;
+        for (var type = forClient?.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static LanguageVersion LanguageVersion(SyntaxNode node) =>
