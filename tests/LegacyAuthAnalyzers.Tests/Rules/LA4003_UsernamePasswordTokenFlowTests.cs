@@ -1090,6 +1090,73 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
     }
 
     [Fact]
+    public async Task UnattendedServiceAppBuiltFirst_AppOnlyLeavesNoBlankLineAndKeepsTheChainLines()
+    {
+        // The per-call public client was the method's first statement, followed by a blank line: both go, and the
+        // chain keeps its line breaks.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public sealed class LobbyFeed
+            {
+                public async Task<string> GetAsync(string user, string password)
+                {
+                    var app = PublicClientApplicationBuilder.Create("5d2b7a41-9c3e-4f0a-8b6d-2e1f3c4a5b6c")
+                        .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                        .Build();
+
+                    var result = await {|#0:app.AcquireTokenByUsernamePassword(new[] { "https://outlook.office.com/IMAP.AccessAsUser.All" }, user, password)|}
+                        .ExecuteAsync()
+                        .ConfigureAwait(false);
+
+                    return result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public sealed class LobbyFeed
+            {
+                // The service's own identity (client credentials), built once: MSAL serves repeated calls from its token cache.
+                // The app registration needs the application permission for the mailbox or API and admin consent.
+                private static readonly Lazy<IConfidentialClientApplication> ServiceApplication =
+                    new Lazy<IConfidentialClientApplication>(() => ConfidentialClientApplicationBuilder
+                        .Create(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_ID to the application (client) ID."))
+                        .WithTenantId(Environment.GetEnvironmentVariable("MAIL_OAUTH_TENANT_ID") ?? throw new InvalidOperationException("Set MAIL_OAUTH_TENANT_ID to the directory (tenant) ID."))
+                        .WithClientSecret(Environment.GetEnvironmentVariable("MAIL_OAUTH_CLIENT_SECRET") ?? throw new InvalidOperationException("Set MAIL_OAUTH_CLIENT_SECRET to the app's client secret."))
+                        .Build());
+
+                public async Task<string> GetAsync(string user, string password)
+                {
+                    var result = await ServiceApplication.Value.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" })
+                        .ExecuteAsync()
+                        .ConfigureAwait(false);
+
+                    return result.AccessToken;
+                }
+            }
+            """;
+
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = LA4003_UsernamePasswordTokenFlowCodeFix.AppOnlyKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            DisabledDiagnostics = { "CS1591" },
+            FixedState = { InheritanceMode = StateInheritanceMode.Explicit },
+        };
+        test.ExpectedDiagnostics.Add(Obsolete(0));
+        test.ExpectedDiagnostics.Add(VerifyFix.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("IPublicClientApplication.AcquireTokenByUsernamePassword"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task RequestOptions_OfferOnlyTheActionThatCanKeepThem()
     {
         const string source = """
