@@ -271,6 +271,66 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
+    public async Task LambdaInFluentChain_FixKeepsTheChainAndTheLambdaIndentation()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Alerts;
+
+            public static class Broadcast
+            {
+                public static Task<int> SendAllAsync(IEnumerable<MimeMessage> messages) =>
+                    Task.WhenAll(messages
+                        .Where(m => m.To.Count > 0)
+                        .Select(async m =>
+                        {
+                            using var client = new SmtpClient();
+                            await client.ConnectAsync("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                            await {|#0:client.AuthenticateAsync("alerts@contoso.com", "Zr4!kQ8#wN2v")|};
+                            await client.SendAsync(m);
+                            return 1;
+                        }))
+                        .ContinueWith(t => t.Result.Sum());
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Alerts;
+
+            public static class Broadcast
+            {
+                public static Task<int> SendAllAsync(IEnumerable<MimeMessage> messages) =>
+                    Task.WhenAll(messages
+                        .Where(m => m.To.Count > 0)
+                        .Select(async m =>
+                        {
+                            using var client = new SmtpClient();
+                            await client.ConnectAsync("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                            await client.AuthenticateAsync(new SaslMechanismOAuth2("alerts@contoso.com", await MailTokenProvider.GetAppOnlyTokenAsync()));
+                            await client.SendAsync(m);
+                            return 1;
+                        }))
+                        .ContinueWith(t => t.Result.Sum());
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.AuthenticateAsync", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Alerts"), "Zr4!kQ8#wN2v");
+    }
+
+    [Fact]
     public async Task AwaitingTopLevelStatementsAndLambda_FixesToAsyncTokens()
     {
         const string source = """
