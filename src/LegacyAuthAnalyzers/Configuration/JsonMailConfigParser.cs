@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Configuration;
 /// Finds the mail settings of an appsettings file: every JSON object whose key path or keys name mail (SMTP, IMAP,
 /// POP, Exchange, Office 365, e-mail) becomes a section with its password, host, port and TLS keys. Connection
 /// strings, logging and every other section stay out because their keys do not name mail.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class JsonMailConfigParser
 {

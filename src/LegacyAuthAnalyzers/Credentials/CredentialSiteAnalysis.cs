@@ -32,6 +32,7 @@ internal readonly struct CredentialSiteContext
 /// <summary>
 /// The registration the credential rules share: resolve the library types once per compilation, register nothing
 /// when no sink can exist, and hand every recognized sink to the rule.
+/// Serves LA1001, LA1002, LA1003, LA3001 and LA3002.
 /// </summary>
 internal static class CredentialSiteAnalysis
 {

@@ -6,6 +6,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <summary>
 /// HTTP Basic authorization headers and the Exchange endpoints they go to, in one place: LA1004 reports the header;
 /// LA1001 and LA3001 report the hard-coded password in its user-info (<see cref="SignInPasswordSites"/>).
+/// Serves LA1001, LA1002, LA1003, LA1004, LA3001 and LA3002.
 /// </summary>
 internal sealed class HttpBasicAuthorizations
 {

@@ -11,6 +11,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// LA4003 reports) and the user-info of an HTTP Basic header sent to an Exchange endpoint
 /// (<see cref="HttpBasicAuthorizations"/>, the headers LA1004 reports). They are found by the same code as those
 /// rules, so the two findings of one flow always agree.
+/// Serves LA1001, LA1002, LA1003, LA3001 and LA3002.
 /// </summary>
 internal sealed class SignInPasswordSites
 {

@@ -41,6 +41,7 @@ internal sealed class SmtpClientMembers
 /// How one System.Net.Mail <c>SmtpClient</c> is configured inside one member body: the constructor's host and port,
 /// then <c>Host</c>, <c>Port</c>, <c>EnableSsl</c> and <c>DeliveryMethod</c> written in the object initializer or later
 /// through the same local, field or parameter. Intra-procedural and bounded by the size of the body.
+/// Serves LA2001 and LA2003.
 /// </summary>
 internal sealed class SmtpClientConfiguration
 {

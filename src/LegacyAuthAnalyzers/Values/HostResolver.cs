@@ -23,6 +23,7 @@ internal readonly struct MailEndpoint
 /// Finds the host of a mail client from the same member body: the constructor's host argument, a <c>Host</c> or
 /// <c>Url</c> assignment (object initializer or later), or the first argument of <c>Connect</c>/<c>ConnectAsync</c>.
 /// Intra-procedural and bounded by the size of one member body.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001 and LA3002.
 /// </summary>
 internal static class HostResolver
 {
