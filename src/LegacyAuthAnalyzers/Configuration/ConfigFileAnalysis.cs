@@ -57,6 +57,7 @@ internal readonly struct ConfigSectionContext
 /// The registration the configuration-file rules share. There is one small analyzer per rule ID, so each rule can be
 /// switched off, suppressed and documented on its own, while <see cref="MailConfigFiles"/> parses each file once for
 /// all of them.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class ConfigFileAnalysis
 {

@@ -36,6 +36,7 @@ internal enum MailContextLevel
 /// Reads configuration keys the way apps name them (<c>Smtp:Password</c>, <c>EmailSettings.SmtpPort</c>,
 /// <c>MAIL_PASSWORD</c>, <c>SMTPPassword</c>): split into lower-case words, then matched as words rather than
 /// substrings, so that <c>Bypass</c>, <c>Report</c> or <c>ClientSecret</c> are not mistaken for mail settings.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class ConfigKeys
 {

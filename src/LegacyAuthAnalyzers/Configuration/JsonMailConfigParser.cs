@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Configuration;
 /// whose key path or keys name mail (SMTP, IMAP, POP, Exchange, Office 365, e-mail), or whose host names a mail server,
 /// becomes a section with its password, host, port and TLS keys. Connection
 /// strings, logging and every other section stay out because their keys do not name mail.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class JsonMailConfigParser
 {

@@ -61,6 +61,7 @@ internal readonly struct JsonProperty
 /// commas allowed: <c>//</c> and <c>/* */</c> comments, trailing commas, a leading byte order mark. netstandard2.0
 /// has no JSON parser, and an analyzer must not bring a package dependency into every host. Anything else that is not
 /// JSON makes the whole document unreadable (null), so a half-parsed file never produces findings.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal sealed class JsonReader
 {

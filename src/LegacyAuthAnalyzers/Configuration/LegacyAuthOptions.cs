@@ -6,6 +6,7 @@ namespace LegacyAuthAnalyzers.Configuration;
 /// <summary>
 /// The package-wide .editorconfig options. Values are read per syntax tree (an .editorconfig section applies to the
 /// files it matches) and parsed once per distinct text.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001, LA3002, LA4001, LA4002 and LA4003.
 /// </summary>
 internal sealed class LegacyAuthOptions
 {

@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Configuration;
 /// The configuration files the rules read (<c>*.config</c> and <c>appsettings*.json</c>), parsed at most once per
 /// file however many rules report from them: the parse is cached per <see cref="AdditionalText"/>, which the host
 /// shares between all analyzers of a compilation.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class MailConfigFiles
 {

@@ -64,6 +64,7 @@ internal sealed class ConfigSetting
 /// <summary>
 /// A group of mail settings that belong together: a <c>&lt;network&gt;</c> element, an <c>appSettings</c> element, or one
 /// JSON object. JSON sections inherit the host of the sections they are nested in.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal sealed class MailConfigSection
 {

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LegacyAuthAnalyzers.Configuration;
 
-/// <summary>Which mail library reads a project's TLS switches (<c>"UseSsl"</c>, <c>"EnableSsl"</c>).</summary>
+/// <summary>
+/// Which mail library reads a project's TLS switches (<c>"UseSsl"</c>, <c>"EnableSsl"</c>).
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
+/// </summary>
 internal enum SettingReader
 {
     /// <summary>Both could: the code uses System.Net.Mail and references MailKit.</summary>

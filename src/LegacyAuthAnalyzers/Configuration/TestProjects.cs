@@ -37,6 +37,7 @@ internal enum TestProjectMode
 /// Whether a compilation is a test project, and what the rules report there. A test project is one whose build sets
 /// <c>IsTestProject</c> (Microsoft.NET.Test.Sdk and the MSTest SDK do; the package's props make it visible to the
 /// analyzers), or one that references xunit, NUnit or MSTest, which also covers builds without the package's props.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001, LA3002, LA4001, LA4002 and LA4003.
 /// </summary>
 internal static class TestProjects
 {

@@ -10,6 +10,7 @@ namespace LegacyAuthAnalyzers.Configuration;
 /// <c>&lt;location&gt;</c>, in a <c>configSource</c> fragment or a transform file) and the mail keys of
 /// <c>appSettings</c>. Element names are matched without their namespace. System.Xml gives the line and column of
 /// every attribute name; the value's span is found from there in the text, so a location is never guessed.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class XmlMailConfigParser
 {

@@ -18,7 +18,10 @@ internal enum CredentialSinkKind
     HttpBasicHeader,
 }
 
-/// <summary>A place where a password reaches a mail server (SPEC §3).</summary>
+/// <summary>
+/// A place where a password reaches a mail server (SPEC §3).
+/// Serves LA1001, LA1002, LA1003, LA1005, LA3001 and LA3002.
+/// </summary>
 internal sealed class CredentialSite
 {
     public CredentialSite(

@@ -32,6 +32,7 @@ internal readonly struct CredentialSiteContext
 /// <summary>
 /// The registration the credential rules share: resolve the library types once per compilation, register nothing
 /// when no sink can exist, and hand every recognized sink to the rule.
+/// Serves LA1001, LA1002, LA1003, LA3001 and LA3002.
 /// </summary>
 internal static class CredentialSiteAnalysis
 {
@@ -75,32 +76,8 @@ internal static class CredentialSiteAnalysis
                 return;
             }
 
-            start.RegisterOperationAction(
-                operationContext =>
-                {
-                    // Runs for every call, creation or assignment of the compilation: reject by name or symbol first.
-                    // The sink model needs the options only for declared sinks; the rule gets them once a site is found.
-                    var operation = operationContext.Operation;
-                    var tree = operation.Syntax.SyntaxTree;
-                    if (CredentialSites.IsCandidate(operation, types, hasCustomSinks))
-                    {
-                        var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(operationContext.Options, tree) : LegacyAuthOptions.Empty;
-                        if (CredentialSites.TryGet(operation, types, sinkOptions, operationContext.CancellationToken, out var site))
-                        {
-                            var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(operationContext.Options, tree);
-                            onSite(new CredentialSiteContext(operationContext, site, types, options));
-                            return;
-                        }
-                    }
-
-                    if (signIn is not null
-                        && signIn.IsCandidate(operation)
-                        && signIn.TryGet(operation, operationContext.Options, operationContext.CancellationToken, out var signInSite))
-                    {
-                        onSite(new CredentialSiteContext(operationContext, signInSite, types, LegacyAuthOptions.For(operationContext.Options, tree)));
-                    }
-                },
-                kinds);
+            var analysis = new CompilationAnalysis(types, hasCustomSinks, signIn, CredentialSiteCache.For(start.Compilation), onSite);
+            start.RegisterOperationAction(analysis.Analyze, kinds);
         });
     }
 
@@ -140,6 +117,65 @@ internal static class CredentialSiteAnalysis
         }
 
         return false;
+    }
+
+    /// <summary>One rule's view of one compilation: what it registered for, and where its sites come from.</summary>
+    private sealed class CompilationAnalysis
+    {
+        private readonly KnownTypes types;
+        private readonly bool hasCustomSinks;
+        private readonly SignInPasswordSites? signIn;
+        private readonly CredentialSiteCache sites;
+        private readonly Action<CredentialSiteContext> onSite;
+
+        public CompilationAnalysis(KnownTypes types, bool hasCustomSinks, SignInPasswordSites? signIn, CredentialSiteCache sites, Action<CredentialSiteContext> onSite)
+        {
+            this.types = types;
+            this.hasCustomSinks = hasCustomSinks;
+            this.signIn = signIn;
+            this.sites = sites;
+            this.onSite = onSite;
+        }
+
+        /// <summary>
+        /// Runs for every call, creation or assignment of the compilation: reject by name or symbol first. The sink model
+        /// needs the options only for declared sinks; the rule gets them once a site is found. The site itself is found
+        /// once for all the credential rules (<see cref="CredentialSiteCache"/>).
+        /// </summary>
+        public void Analyze(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            if (CredentialSites.IsCandidate(operation, types, hasCustomSinks))
+            {
+                var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree) : LegacyAuthOptions.Empty;
+                if (!sites.TryGetSinkSite(operation, sinkOptions, out var site))
+                {
+                    site = CredentialSites.TryGet(operation, types, sinkOptions, context.CancellationToken, out var found) ? found : null;
+                    sites.AddSinkSite(operation, sinkOptions, site);
+                }
+
+                if (site is not null)
+                {
+                    var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
+                    onSite(new CredentialSiteContext(context, site, types, options));
+                    return;
+                }
+            }
+
+            if (signIn is not null && signIn.IsCandidate(operation))
+            {
+                if (!sites.TryGetSignInSite(operation, context.Options, out var site))
+                {
+                    site = signIn.TryGet(operation, context.Options, context.CancellationToken, out var found) ? found : null;
+                    sites.AddSignInSite(operation, context.Options, site);
+                }
+
+                if (site is not null)
+                {
+                    onSite(new CredentialSiteContext(context, site, types, LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree)));
+                }
+            }
+        }
     }
 
     private sealed class CustomSinkPresence

@@ -6,6 +6,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <summary>
 /// The sink model of SPEC §3: recognizes the operations where a password reaches a mail server and finds the
 /// password expression and the host. Cheap name and symbol checks come first, so most operations cost a comparison.
+/// Serves LA1001, LA1002, LA1003, LA3001 and LA3002.
 /// </summary>
 internal static class CredentialSites
 {

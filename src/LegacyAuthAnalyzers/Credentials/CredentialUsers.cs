@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <c>Authenticate</c> or a password SASL mechanism, the <c>username</c> of <c>WebCredentials</c>, or the user of the
 /// <c>NetworkCredential</c> the site receives, the user-info of a connection URI. Only the account's kind is read from it (DOMAIN §3: a personal
 /// Microsoft account is switched off on a different date); it is never printed.
+/// Serves LA1003.
 /// </summary>
 internal static class CredentialUsers
 {

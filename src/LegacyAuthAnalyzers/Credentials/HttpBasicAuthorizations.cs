@@ -6,6 +6,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <summary>
 /// HTTP Basic authorization headers and the Exchange endpoints they go to, in one place: LA1004 reports the header;
 /// LA1001 and LA3001 report the hard-coded password in its user-info (<see cref="SignInPasswordSites"/>).
+/// Serves LA1001, LA1002, LA1003, LA1004, LA3001 and LA3002.
 /// </summary>
 internal sealed class HttpBasicAuthorizations
 {
@@ -56,16 +57,18 @@ internal sealed class HttpBasicAuthorizations
     /// </summary>
     public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
-        if (invocation.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation" or "Set")
-            || !IsInSystemNet(invocation.TargetMethod.ContainingType))
+        // Runs for every Add of every collection: the constant header name rejects them before any symbol is walked.
+        var method = invocation.TargetMethod;
+        var arguments = invocation.Arguments;
+        return arguments.Length switch
         {
-            return null;
-        }
-
-        return invocation.Arguments.Length switch
-        {
-            2 when IsAuthorizationHeaderName(invocation.Arguments[0].Value) && IsBasicValue(invocation.Arguments[1].Value, cancellationToken) => invocation.Arguments[1].Value,
-            1 when invocation.TargetMethod.Name == "Add" && IsBasicHeaderLine(invocation.Arguments[0].Value, cancellationToken) => invocation.Arguments[0].Value,
+            2 when method.Name is "Add" or "TryAddWithoutValidation" or "Set"
+                && IsAuthorizationHeaderName(arguments[0].Value)
+                && IsInSystemNet(method.ContainingType)
+                && IsBasicValue(arguments[1].Value, cancellationToken) => arguments[1].Value,
+            1 when method.Name == "Add"
+                && IsInSystemNet(method.ContainingType)
+                && IsBasicHeaderLine(arguments[0].Value, cancellationToken) => arguments[0].Value,
             _ => null,
         };
     }
@@ -170,10 +173,19 @@ internal sealed class HttpBasicAuthorizations
         return string.Compare(text, start, BasicPrefix, 0, BasicPrefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
+    /// <summary>
+    /// Declared in <c>System.Net</c> or <c>System.Net.Http.Headers</c>; compared name by name, because it is asked for
+    /// indexer assignments and header writes everywhere and a display string would be built for each.
+    /// </summary>
     private static bool IsInSystemNet(INamedTypeSymbol? type)
     {
-        var ns = type?.ContainingNamespace?.ToDisplayString();
-        return ns is "System.Net" or "System.Net.Http.Headers";
+        var ns = type?.ContainingNamespace;
+        if (ns is { Name: "Headers", ContainingNamespace: { Name: "Http" } http })
+        {
+            ns = http.ContainingNamespace;
+        }
+
+        return ns is { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
 
     private static string? ExchangeHost(string? url, LegacyAuthOptions options)

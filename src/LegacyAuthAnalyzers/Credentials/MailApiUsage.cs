@@ -9,6 +9,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// Whether the code of a compilation uses a mail, EWS or Microsoft Graph API, as opposed to merely referencing one: a
 /// scanner that compiles every project with every mail library referenced, and System.Net.Mail (in every .NET
 /// reference set), would otherwise make every project a mail project.
+/// Serves LA1005.
 /// </summary>
 /// <remarks>
 /// "Uses" means the source names a type of MailKit, MimeKit, System.Net.Mail, the EWS Managed API or the Microsoft Graph

@@ -30,6 +30,7 @@ internal readonly struct CredentialValue
 /// <summary>
 /// Follows a credential expression to the <c>NetworkCredential</c> it holds: a creation in place, or one stored in a
 /// local of the same member or a field of the same type, with later <c>.Password = …</c> writes on that local or field.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA3001 and LA3002.
 /// </summary>
 internal static class NetworkCredentials
 {

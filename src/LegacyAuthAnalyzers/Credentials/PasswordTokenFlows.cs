@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// <c>AcquireTokenByUsernamePassword</c>, ADAL <c>UserPasswordCredential</c>, Azure.Identity
 /// <c>UsernamePasswordCredential</c>, and hand-made token requests with <c>grant_type=password</c>. LA4003 reports the
 /// flow; LA1001 and LA3001 report the hard-coded password it sends (<see cref="SignInPasswordSites"/>).
+/// Serves LA1001, LA1002, LA1003, LA3001, LA3002 and LA4003.
 /// </summary>
 internal sealed class PasswordTokenFlows
 {

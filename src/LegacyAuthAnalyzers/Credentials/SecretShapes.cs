@@ -1,6 +1,9 @@
 namespace LegacyAuthAnalyzers.Credentials;
 
-/// <summary>What a hard-coded value looks like: a placeholder, an app password, or a real-looking secret.</summary>
+/// <summary>
+/// What a hard-coded value looks like: a placeholder, an app password, or a real-looking secret.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
+/// </summary>
 internal static class SecretShapes
 {
     private static readonly string[] PlaceholderWords =

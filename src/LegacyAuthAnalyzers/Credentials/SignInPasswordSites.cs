@@ -11,6 +11,7 @@ namespace LegacyAuthAnalyzers.Credentials;
 /// LA4003 reports) and the user-info of an HTTP Basic header sent to an Exchange endpoint
 /// (<see cref="HttpBasicAuthorizations"/>, the headers LA1004 reports). They are found by the same code as those
 /// rules, so the two findings of one flow always agree.
+/// Serves LA1001, LA1002, LA1003, LA3001 and LA3002.
 /// </summary>
 internal sealed class SignInPasswordSites
 {
@@ -47,7 +48,7 @@ internal sealed class SignInPasswordSites
     public bool IsCandidate(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod.Name is PasswordTokenFlows.RopcMethodName or "Add" or "TryAddWithoutValidation" or "Set",
-        IObjectCreationOperation creation => creation.Initializer is { Initializers.Length: > 1 } || creation.Arguments.Length > 0 && IsSinkType(creation.Type),
+        IObjectCreationOperation creation => creation.Arguments.Length > 0 && IsSinkType(creation.Type) || HasGrantTypeKey(creation.Initializer),
         ISimpleAssignmentOperation assignment => assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 },
         IAnonymousObjectCreationOperation => true,
         _ => false,
@@ -75,6 +76,28 @@ internal sealed class SignInPasswordSites
 
         site = found!;
         return found is not null;
+    }
+
+    /// <summary>
+    /// A request body written as an initializer of two or more pairs, one of them keyed <c>grant_type</c>: without that
+    /// key no body is a password grant, so the initializers of ordinary objects and collections stop here.
+    /// </summary>
+    private static bool HasGrantTypeKey(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is not { Initializers.Length: > 1 })
+        {
+            return false;
+        }
+
+        foreach (var element in initializer.Initializers)
+        {
+            if (PairOf(element)?.Key == "grant_type")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsSinkType(ITypeSymbol? type) =>

@@ -12,6 +12,7 @@ namespace LegacyAuthAnalyzers.Transport;
 /// (<c>=&gt; settings.AcceptAll</c>, <c>if (settings.TrustServer) return true;</c> before the errors are read, or
 /// <c>if (e == SslPolicyErrors.None) return true; … return settings.IgnoreInvalid;</c>): when the setting is on,
 /// every certificate is accepted.
+/// Serves LA2004 and LA2005.
 /// </summary>
 /// <remarks>
 /// The walk treats a condition that reads the callback's parameters as the certificate's to decide (both branches

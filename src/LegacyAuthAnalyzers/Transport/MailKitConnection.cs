@@ -16,6 +16,7 @@ internal enum ConnectShape
 /// A MailKit <c>Connect</c>/<c>ConnectAsync</c> call with its host, port and TLS mode resolved where they are constant
 /// (through <see cref="ConstantResolver"/>): the <c>SecureSocketOptions</c> overloads (with <c>Auto</c> given or
 /// defaulted), the <c>bool useSsl</c> overloads and the <c>Uri</c> overloads.
+/// Serves LA2001, LA2002 and LA2003.
 /// </summary>
 internal sealed class MailKitConnection
 {

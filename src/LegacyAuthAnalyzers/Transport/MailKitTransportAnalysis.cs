@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Transport;
 /// The registration LA2001-LA2003 share for MailKit: one invocation action that drops every call not named
 /// <c>Connect</c>/<c>ConnectAsync</c> before any other work, then assesses the connection and hands the rule's own
 /// concern to it. Local test servers get no transport findings.
+/// Serves LA2001, LA2002 and LA2003.
 /// </summary>
 internal static class MailKitTransportAnalysis
 {

@@ -1,6 +1,9 @@
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>The standard port and TLS pairs of DOMAIN §4.</summary>
+/// <summary>
+/// The standard port and TLS pairs of DOMAIN §4.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
+/// </summary>
 internal static class MailPorts
 {
     public const int SmtpSubmission = 587;

@@ -54,7 +54,7 @@ internal sealed class SmtpClientMembers
 /// then <c>Host</c>, <c>Port</c>, <c>EnableSsl</c>, <c>DeliveryMethod</c>, <c>Timeout</c>, <c>Credentials</c> and
 /// <c>UseDefaultCredentials</c> written in the object initializer or later through the same local, field or parameter.
 /// Intra-procedural and bounded by the size of the body. Read by the transport rules (LA2001, LA2003), the hosts of the
-/// credential rules (LA1001-LA1003) and the OAuth migration fix.
+/// credential rules and the OAuth migration fix. Serves LA1001, LA1002, LA1003, LA2001 and LA2003.
 /// </summary>
 internal sealed class SmtpClientConfiguration
 {

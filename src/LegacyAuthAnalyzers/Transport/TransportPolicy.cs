@@ -37,6 +37,7 @@ internal readonly struct TransportAssessment
 /// (protocol, host, port, TLS mode) does at run time, with the consequence a message states and the pair that works.
 /// The MailKit connection model, the System.Net.Mail model and the configuration-file analyzers all ask it, so the same
 /// inputs get the same answer wherever they are written.
+/// Serves LA1001, LA1003, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class TransportPolicy
 {

@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Transport;
 
-/// <summary>The data the transport analyzers hand to their code fixes (keys in <see cref="DiagnosticProperties"/>).</summary>
+/// <summary>
+/// The data the transport analyzers hand to their code fixes (keys in <see cref="DiagnosticProperties"/>).
+/// Serves LA2001, LA2002 and LA2003.
+/// </summary>
 internal static class TransportProperties
 {
     public static ImmutableDictionary<string, string?> For(TransportAssessment assessment)

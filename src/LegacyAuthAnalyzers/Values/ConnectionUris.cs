@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Values;
 
-/// <summary>Mail connection URIs such as <c>smtp://user:pass@host:587</c>.</summary>
+/// <summary>
+/// Mail connection URIs such as <c>smtp://user:pass@host:587</c>.
+/// Serves LA1001, LA1002, LA1003, LA1005, LA2001, LA2002, LA2003, LA3001 and LA3002.
+/// </summary>
 internal static class ConnectionUris
 {
     private static readonly string[] MailSchemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };

@@ -41,6 +41,7 @@ internal readonly struct ResolvedConstant
 /// Resolves the compile-time value of an expression the way a reader of the code would: literals, constants,
 /// concatenations and interpolations of constants, locals and private or read-only fields and get-only properties whose
 /// every assignment is constant, across the files of the compilation. Bounded in depth; never throws.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001, LA3002, LA4001 and LA4003.
 /// </summary>
 internal static class ConstantResolver
 {

@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LegacyAuthAnalyzers.Values;
 
-/// <summary>The compile-time text of a URL given as a string or as a <c>Uri</c>, for the rules that judge an endpoint.</summary>
+/// <summary>
+/// The compile-time text of a URL given as a string or as a <c>Uri</c>, for the rules that judge an endpoint.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA3001, LA3002 and LA4001.
+/// </summary>
 internal static class ConstantUrls
 {
     // Uri values stored in locals or fields are followed at most this many hops, so the work per value is bounded.

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -21,9 +23,12 @@ internal readonly struct MailEndpoint
 /// Finds the host of a mail client from the same member body: the constructor's host argument, a <c>Host</c> or
 /// <c>Url</c> assignment (object initializer or later), or the first argument of <c>Connect</c>/<c>ConnectAsync</c>.
 /// Intra-procedural and bounded by the size of one member body.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001 and LA3002.
 /// </summary>
 internal static class HostResolver
 {
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, string?>> HostsElsewhereInType = new();
+
     public static MailEndpoint ForClient(IOperation? client, KnownTypes types, CancellationToken cancellationToken)
     {
         try
@@ -60,7 +65,29 @@ internal static class HostResolver
     /// A client configured in another member of the same type: a field set in the constructor or its initializer, or a
     /// local that holds what a private helper returns (<c>var client = CreateClient();</c>). One level deep.
     /// </summary>
+    /// <remarks>
+    /// Found once per compilation and client symbol: the answer depends on the symbol alone, while every credential
+    /// and transport rule asks it for every sink on that client, and finding it reads the assignments of the whole type.
+    /// </remarks>
     private static string? HostElsewhereInType(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+    {
+        if (reference.SemanticModel?.Compilation is not { } compilation)
+        {
+            return FindHostElsewhereInType(symbol, reference, cancellationToken);
+        }
+
+        var hosts = HostsElsewhereInType.GetValue(compilation, static _ => new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default));
+        if (!hosts.TryGetValue(symbol, out var host))
+        {
+            // Rules asking at the same time may both find it; the answers are equal.
+            host = FindHostElsewhereInType(symbol, reference, cancellationToken);
+            hosts.TryAdd(symbol, host);
+        }
+
+        return host;
+    }
+
+    private static string? FindHostElsewhereInType(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
     {
         var values = new List<IOperation>();
         switch (symbol)

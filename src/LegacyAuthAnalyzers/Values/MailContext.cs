@@ -1,6 +1,9 @@
 namespace LegacyAuthAnalyzers.Values;
 
-/// <summary>Names that say "this is a mail password": used where no sink proves the mail context.</summary>
+/// <summary>
+/// Names that say "this is a mail password": used where no sink proves the mail context.
+/// Serves LA3001 and LA3002.
+/// </summary>
 internal static class MailContext
 {
     private static readonly string[] SecretWords = { "pass", "pwd", "secret" };

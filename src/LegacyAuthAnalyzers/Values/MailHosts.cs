@@ -1,6 +1,9 @@
 namespace LegacyAuthAnalyzers.Values;
 
-/// <summary>Classifies mail hosts: Microsoft 365 / Outlook.com, local test servers, or anything else.</summary>
+/// <summary>
+/// Classifies mail hosts: Microsoft 365 / Outlook.com, local test servers, or anything else.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001, LA3002 and LA4001.
+/// </summary>
 internal static class MailHosts
 {
     // DOMAIN §3: the hosts where Basic authentication is disabled or being disabled, legacy names included.

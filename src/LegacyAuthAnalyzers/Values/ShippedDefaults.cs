@@ -8,6 +8,7 @@ namespace LegacyAuthAnalyzers.Values;
 /// The value a settable field or property ships with: its initializer, the initializer of the field its getter
 /// returns, or the type's default when it has none. Real code keeps secrets (LA1001, LA3001) and transport switches
 /// (LA2001: <c>EnableSsl</c> of a settings class that is false unless configured) there.
+/// Serves LA1001, LA1005, LA2001, LA2002, LA2003 and LA3001.
 /// </summary>
 internal static class ShippedDefaults
 {

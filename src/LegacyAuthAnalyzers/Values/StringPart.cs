@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Values;
 /// One piece of a string built by concatenation or interpolation (<c>user + ":" + Secrets.Password</c>,
 /// <c>$"grant_type=password&amp;password={pwd}"</c>): the expression and, when it is a compile-time constant, its text.
 /// Lets a rule find the expression that supplies one field of a composite value, so that the finding points at it.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA3001 and LA3002.
 /// </summary>
 internal readonly struct StringPart
 {

@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Values;
 /// <summary>
 /// The text of a string expression with every part that is not constant replaced by a NUL, so a request body built
 /// by interpolation or concatenation keeps its constant keys: <c>$"grant_type=password&amp;username={user}"</c>.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA3001, LA3002 and LA4003.
 /// </summary>
 internal static class TemplateText
 {

@@ -7,6 +7,7 @@ namespace LegacyAuthAnalyzers.Values;
 /// (LA1001-LA1004 connection URIs and Exchange URLs, LA2001-LA2003 <c>Connect(Uri)</c>, LA4001 and the hosts of all
 /// credential rules). <c>System.Uri</c> is recognized by symbol, so a type of the project that happens to be called
 /// <c>Uri</c> is not.
+/// Serves LA1001, LA1002, LA1003, LA1004, LA1005, LA2001, LA2002, LA2003, LA2004, LA2005, LA3001, LA3002 and LA4001.
 /// </summary>
 internal static class UriValues
 {

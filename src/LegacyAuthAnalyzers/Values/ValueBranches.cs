@@ -33,6 +33,7 @@ internal readonly struct ValueBranch
 /// branches), and the values a helper method of the same type returns. Values that are not constant (a cast of a
 /// configuration value) are left out, so only settings the code itself can fall back to are judged. Bounded in depth
 /// and in the number of values; never throws.
+/// Serves LA2001, LA2002 and LA2003.
 /// </summary>
 internal static class ValueBranches
 {
