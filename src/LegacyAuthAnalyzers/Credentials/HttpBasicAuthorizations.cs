@@ -55,6 +55,20 @@ internal sealed class HttpBasicAuthorizations
     /// <c>headers.Add("Authorization", "Basic …")</c>, <c>TryAddWithoutValidation</c>, <c>Set</c>, and
     /// <c>WebHeaderCollection.Add("Authorization: Basic …")</c> with the header as one line: the header's value, or null.
     /// </summary>
+    /// <summary>
+    /// The checks of <see cref="BasicHeaderAdded"/> and <see cref="BasicHeaderAssigned"/> that need no symbol walk and no
+    /// value resolution: a constant <c>Authorization</c> name, or a one-argument <c>Add</c> of a System.Net collection.
+    /// Every <c>Add</c> and indexer write of a compilation is asked this, so it decides before anything is cached.
+    /// </summary>
+    public bool MayWriteBasicHeader(IOperation operation) => operation switch
+    {
+        IInvocationOperation { Arguments.Length: 2 } invocation => invocation.TargetMethod.Name is "Add" or "TryAddWithoutValidation" or "Set"
+            && IsAuthorizationHeaderName(invocation.Arguments[0].Value),
+        IInvocationOperation { Arguments.Length: 1 } invocation => invocation.TargetMethod.Name == "Add" && IsInSystemNet(invocation.TargetMethod.ContainingType),
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } target } => IsAuthorizationHeaderName(target.Arguments[0].Value),
+        _ => false,
+    };
+
     public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         // Runs for every Add of every collection: the constant header name rejects them before any symbol is walked.

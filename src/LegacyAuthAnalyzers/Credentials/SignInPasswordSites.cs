@@ -47,10 +47,10 @@ internal sealed class SignInPasswordSites
     /// <summary>One name, shape or symbol comparison that rejects nearly every operation.</summary>
     public bool IsCandidate(IOperation operation) => operation switch
     {
-        IInvocationOperation invocation => invocation.TargetMethod.Name is PasswordTokenFlows.RopcMethodName or "Add" or "TryAddWithoutValidation" or "Set",
+        IInvocationOperation invocation => invocation.TargetMethod.Name == PasswordTokenFlows.RopcMethodName || basic.MayWriteBasicHeader(invocation),
         IObjectCreationOperation creation => creation.Arguments.Length > 0 && IsSinkType(creation.Type) || HasGrantTypeKey(creation.Initializer),
-        ISimpleAssignmentOperation assignment => assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 },
-        IAnonymousObjectCreationOperation => true,
+        ISimpleAssignmentOperation assignment => basic.MayWriteBasicHeader(assignment),
+        IAnonymousObjectCreationOperation anonymous => anonymous.Initializers.Any(static i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "grant_type" } }),
         _ => false,
     };
 
