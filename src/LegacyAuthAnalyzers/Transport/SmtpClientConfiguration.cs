@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,6 +12,8 @@ namespace LegacyAuthAnalyzers.Transport;
 /// </summary>
 internal sealed class SmtpClientMembers
 {
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, SmtpClientMembers> PerType = new();
+
     private SmtpClientMembers(INamedTypeSymbol type)
     {
         Type = type;
@@ -39,8 +42,12 @@ internal sealed class SmtpClientMembers
 
     public IPropertySymbol? UseDefaultCredentials { get; }
 
+    /// <summary>
+    /// The members of the compilation's <c>SmtpClient</c>, looked up once per compilation: hosts are read through them for
+    /// every System.Net.Mail creation a credential or transport rule meets.
+    /// </summary>
     public static SmtpClientMembers? For(KnownTypes types) =>
-        types.Get(KnownType.System_Net_Mail_SmtpClient) is { } type ? new SmtpClientMembers(type) : null;
+        types.Get(KnownType.System_Net_Mail_SmtpClient) is { } type ? PerType.GetValue(type, static t => new SmtpClientMembers(t)) : null;
 
     public static bool Is(IPropertySymbol property, IPropertySymbol? member) =>
         member is not null && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, member);
