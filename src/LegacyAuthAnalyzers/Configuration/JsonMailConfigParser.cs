@@ -133,7 +133,7 @@ internal static class JsonMailConfigParser
             var role = ConfigKeys.Classify(ConfigKeys.Words(property.Name), out _);
             host |= value.Kind == JsonKind.String && role is ConfigRole.Host or ConfigRole.Url && MailConfigSection.LooksLikeMailServer(value.Text);
             mailbox |= value.Kind == JsonKind.String && IsMailboxAddress(value.Text)
-                || role == ConfigRole.Port && value.Text is "25" or "465" or "587" or "143" or "993" or "110" or "995";
+                || role == ConfigRole.Port && int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && MailPorts.ProtocolOf(port) != MailProtocol.Unknown;
         }
 
         return host && mailbox;

@@ -206,13 +206,7 @@ internal sealed class MailConfigSection
             return MailProtocol.Pop3;
         }
 
-        return Pick(ConfigRole.Port, setting?.Prefix ?? string.Empty)?.AsInt32 switch
-        {
-            25 or 465 or 587 => MailProtocol.Smtp,
-            143 or 993 => MailProtocol.Imap,
-            110 or 995 => MailProtocol.Pop3,
-            _ => MailProtocol.Unknown,
-        };
+        return MailPorts.ProtocolOf(Pick(ConfigRole.Port, setting?.Prefix ?? string.Empty)?.AsInt32);
     }
 
     /// <summary>A mail port or a host that looks like a mail server among <paramref name="settings"/>.</summary>
@@ -222,7 +216,7 @@ internal sealed class MailConfigSection
         {
             switch (setting.Role)
             {
-                case ConfigRole.Port when setting.AsInt32 is 25 or 465 or 587 or 143 or 993 or 110 or 995:
+                case ConfigRole.Port when MailPorts.ProtocolOf(setting.AsInt32) != MailProtocol.Unknown:
                     return true;
                 case ConfigRole.Host or ConfigRole.Url when LooksLikeMailServer(setting.Value):
                     return true;

@@ -27,6 +27,15 @@ internal static class MailPorts
         _ => port is 25 or 587 or 143 or 110,
     };
 
+    /// <summary>The protocol a standard mail port belongs to (25/465/587, 143/993, 110/995); unknown for any other.</summary>
+    public static MailProtocol ProtocolOf(int? port) => port switch
+    {
+        25 or 465 or 587 => MailProtocol.Smtp,
+        143 or 993 => MailProtocol.Imap,
+        110 or 995 => MailProtocol.Pop3,
+        _ => MailProtocol.Unknown,
+    };
+
     /// <summary>
     /// Microsoft's SMTP hosts take STARTTLS on 587 (or 25) only; 465 is not offered (DOMAIN §3): Microsoft 365
     /// (<c>smtp.office365.com</c>, its legacy and High Volume Email hosts) and Outlook.com (<c>smtp-mail.outlook.com</c>,
