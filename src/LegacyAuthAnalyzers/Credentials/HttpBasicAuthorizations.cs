@@ -72,25 +72,21 @@ internal sealed class HttpBasicAuthorizations
     public IOperation? BasicHeaderAdded(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         // Runs for every Add of every collection: the constant header name rejects them before any symbol is walked.
-        var method = invocation.TargetMethod;
-        var arguments = invocation.Arguments;
-        return arguments.Length switch
+        if (!MayWriteBasicHeader(invocation))
         {
-            2 when method.Name is "Add" or "TryAddWithoutValidation" or "Set"
-                && IsAuthorizationHeaderName(arguments[0].Value)
-                && IsInSystemNet(method.ContainingType)
-                && IsBasicValue(arguments[1].Value, cancellationToken) => arguments[1].Value,
-            1 when method.Name == "Add"
-                && IsInSystemNet(method.ContainingType)
-                && IsBasicHeaderLine(arguments[0].Value, cancellationToken) => arguments[0].Value,
-            _ => null,
-        };
+            return null;
+        }
+
+        var arguments = invocation.Arguments;
+        return arguments.Length == 2
+            ? IsInSystemNet(invocation.TargetMethod.ContainingType) && IsBasicValue(arguments[1].Value, cancellationToken) ? arguments[1].Value : null
+            : IsBasicHeaderLine(arguments[0].Value, cancellationToken) ? arguments[0].Value : null;
     }
 
     /// <summary><c>headers["Authorization"] = "Basic …"</c>: the header's value, or null.</summary>
     public IOperation? BasicHeaderAssigned(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken) =>
-        assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } target
-        && IsAuthorizationHeaderName(target.Arguments[0].Value)
+        MayWriteBasicHeader(assignment)
+        && assignment.Target is IPropertyReferenceOperation target
 
         // WebHeaderCollection's string indexer is NameValueCollection's: the receiver says whose headers they are.
         && (IsInSystemNet(target.Property.ContainingType) || IsInSystemNet(target.Instance?.Type as INamedTypeSymbol))
