@@ -75,9 +75,7 @@ internal sealed class AdalDaemonShape
     private static AdalDaemonShape? TryFind(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
     {
         var types = KnownTypes.For(model.Compilation);
-        if (types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null
-            || model.GetOperation(creationSyntax, cancellationToken) is not IObjectCreationOperation creation
-            || !types.Is(creation.Type, KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext))
+        if (AdalTokenCall.ContextCreation(model, types, creationSyntax, cancellationToken) is not { } creation)
         {
             return null;
         }

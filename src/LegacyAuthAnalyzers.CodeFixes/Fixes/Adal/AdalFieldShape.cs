@@ -131,9 +131,7 @@ internal sealed class AdalFieldShape
     private static AdalFieldShape? TryFind(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
     {
         var types = KnownTypes.For(model.Compilation);
-        if (types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is null
-            || model.GetOperation(creationSyntax, cancellationToken) is not IObjectCreationOperation creation
-            || !types.Is(creation.Type, KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext)
+        if (AdalTokenCall.ContextCreation(model, types, creationSyntax, cancellationToken) is not { } creation
             || !ReadConstructor(model.Compilation, creation, out var authority, out var validateAuthority, out var tokenCache)
             || Storage(creation) is not { } storage
             || Declaration(storage.Member, cancellationToken) is not { } declaration)

@@ -1,3 +1,4 @@
+using System.Threading;
 using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +26,17 @@ internal static class AdalTokenCall
         ["IdToken"] = "IdToken",
         ["CreateAuthorizationHeader"] = "CreateAuthorizationHeader",
     }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <c>new AuthenticationContext(…)</c> at <paramref name="creationSyntax"/>, where MSAL's confidential client is
+    /// referenced for it to become; the start of every LA4002 shape.
+    /// </summary>
+    public static IObjectCreationOperation? ContextCreation(SemanticModel model, KnownTypes types, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken) =>
+        types.Get(KnownType.Microsoft_Identity_Client_ConfidentialClientApplicationBuilder) is not null
+        && model.GetOperation(creationSyntax, cancellationToken) is IObjectCreationOperation creation
+        && types.Is(creation.Type, KnownType.Microsoft_IdentityModel_Clients_ActiveDirectory_AuthenticationContext)
+            ? creation
+            : null;
 
     /// <summary>The uses of one call's result that the rewrite renames or retypes.</summary>
     public sealed class ResultUses
