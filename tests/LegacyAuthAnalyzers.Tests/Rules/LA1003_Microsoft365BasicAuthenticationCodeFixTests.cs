@@ -1498,6 +1498,29 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
+    public async Task CountryHotmailUserOnOffice365Imap_OffersNoAppOnlyActionAsTheMessageSays()
+    {
+        // The message calls hotmail.co.uk a personal account; the fix agrees and offers no app-only action.
+        const string source = """
+            using MailKit.Net.Imap;
+
+            public static class Inbox
+            {
+                public static void Open(ImapClient client, string password)
+                {
+                    client.Connect("outlook.office365.com", 993, true);
+                    {|#0:client.Authenticate("someone@hotmail.co.uk", password)|};
+                }
+            }
+            """;
+
+        var test = new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = AppOnly };
+        test.ExpectedDiagnostics.Add(Expected(0, "ImapClient.Authenticate", "outlook.office365.com", PersonalAccountStatus));
+        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task HotmailUserOnOffice365Imap_OffersNoAppOnlyAction()
     {
         const string source = """

@@ -25,9 +25,6 @@ internal enum MailAudience
 /// <summary>Decides the <see cref="MailAudience"/> of a credential site.</summary>
 internal static class MailAudiences
 {
-    // DOMAIN §3: a user name at one of these domains is a personal Microsoft account whatever the host says.
-    private static readonly string[] PersonalDomains = { "@outlook.com", "@hotmail.com", "@live.com", "@msn.com" };
-
     // A host name as a whole configuration value: "pop.fabrikam.com", "smtp.office365.com:587", "imaps://imap.example.org".
     private static readonly System.Text.RegularExpressions.Regex HostName = new(
         @"(?<=[""'=/@]|^)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63}(?=[""':/]|$)",
@@ -140,63 +137,10 @@ internal static class MailAudiences
             || label.StartsWith("pop", StringComparison.Ordinal) || label is "exchange" or "owa" or "outlook" or "ews";
     }
 
-    /// <summary>Whether the site's user name is a constant at a personal Microsoft account domain.</summary>
-    private static bool IsPersonalUser(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken)
-    {
-        string? name;
-        if (site.Kind == CredentialSinkKind.ConnectionUri)
-        {
-            name = CredentialUsers.ConstantUser(site, analysis.Types, cancellationToken);
-        }
-        else if (!ConstantResolver.TryResolveString(UserOf(site.Sink, analysis.Types, cancellationToken), cancellationToken, out name, out _))
-        {
-            return false;
-        }
-
-        if (name is null)
-        {
-            return false;
-        }
-
-        foreach (var domain in PersonalDomains)
-        {
-            if (name.EndsWith(domain, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static IOperation? UserOf(IOperation sink, KnownTypes types, CancellationToken cancellationToken)
-    {
-        switch (sink)
-        {
-            case ISimpleAssignmentOperation assignment:
-                return NetworkCredentials.Find(assignment.Value, types, cancellationToken).User;
-            case IObjectCreationOperation creation when types.Is(creation.Type, KnownType.System_Net_NetworkCredential):
-                return NetworkCredentials.Find(creation, types, cancellationToken).User;
-        }
-
-        var arguments = sink switch
-        {
-            IInvocationOperation invocation => invocation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
-
-        foreach (var argument in arguments)
-        {
-            switch (argument.Parameter?.Name)
-            {
-                case "userName" or "username" or "user":
-                    return argument.Value;
-                case "credentials" or "credential":
-                    return NetworkCredentials.Find(argument.Value, types, cancellationToken).User;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// Whether the site's user name is a constant personal Microsoft account: read and judged as LA1003 reads and judges
+    /// it for its message, so that a finding that says "personal account" never gets an app-only fix.
+    /// </summary>
+    private static bool IsPersonalUser(CredentialSite site, DocumentAnalysis analysis, CancellationToken cancellationToken) =>
+        MailHosts.IsPersonalAccount(CredentialUsers.ConstantUser(site, analysis.Types, cancellationToken));
 }
