@@ -15,16 +15,20 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 /// Two shapes: the daemon in one member (<c>new AuthenticationContext(authority)</c> and one
 /// <c>AcquireTokenAsync(resource, ClientCredential | ClientAssertionCertificate)</c>, see <see cref="AdalDaemonShape"/>),
 /// and a context kept in a private field or property and used from several members, which then holds the MSAL
-/// application (see <see cref="AdalFieldShape"/>). Offered only when MSAL is referenced and every use of the results
-/// has an MSAL equivalent.
+/// application (see <see cref="AdalFieldShape"/>). A field whose every call signs a user in for one public client
+/// holds an MSAL public client instead (see <see cref="AdalPublicClientShape"/>). Offered only when MSAL is referenced
+/// and every use of the results has an MSAL equivalent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LA4002_AdalInUseCodeFix)), Shared]
 public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "LA4002.UseMsalConfidentialClient";
 
+    public const string PublicClientEquivalenceKey = "LA4002.UseMsalPublicClient";
+
     internal const string AdalNamespaceName = AdalTokenCall.AdalNamespaceName;
     private const string Title = "Use an MSAL confidential client (client credentials)";
+    private const string PublicClientTitle = "Use an MSAL public client (signed-in user)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdalInUse);
 
@@ -43,17 +47,22 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
-                || AdalDaemonShape.Find(model, creation, context.CancellationToken) is null && AdalFieldShape.Find(model, creation, context.CancellationToken) is null)
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation)
+            {
+                continue;
+            }
+
+            var isConfidential = AdalDaemonShape.Find(model, creation, context.CancellationToken) is not null || AdalFieldShape.Find(model, creation, context.CancellationToken) is not null;
+            if (!isConfidential && AdalPublicClientShape.Find(model, creation, context.CancellationToken) is null)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    Title,
+                    isConfidential ? Title : PublicClientTitle,
                     cancellationToken => FixDocument.FixAsync(document, ImmutableArray.Create(diagnostic), static d => d.Location.SourceSpan, ApplyAsync, FinishAsync, cancellationToken),
-                    EquivalenceKey),
+                    isConfidential ? EquivalenceKey : PublicClientEquivalenceKey),
                 diagnostic);
         }
     }
@@ -70,8 +79,13 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         if (AdalDaemonShape.Find(model, creation, cancellationToken) is not { } shape)
         {
-            return AdalFieldShape.Find(model, creation, cancellationToken) is { } field
-                ? await field.RewriteAsync(document, cancellationToken).ConfigureAwait(false)
+            if (AdalFieldShape.Find(model, creation, cancellationToken) is { } field)
+            {
+                return await field.RewriteAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+
+            return AdalPublicClientShape.Find(model, creation, cancellationToken) is { } publicClient
+                ? await publicClient.RewriteAsync(document, cancellationToken).ConfigureAwait(false)
                 : document;
         }
 

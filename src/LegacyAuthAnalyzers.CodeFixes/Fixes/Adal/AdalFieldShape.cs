@@ -325,7 +325,7 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>A <c>// TODO(LA4002): …</c> line above <paramref name="node"/>, at its indentation.</summary>
-    private static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
+    internal static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
     {
         var todo = SyntaxFactory.TriviaList(
             SyntaxFactory.Comment("// TODO(LA4002): " + text),
@@ -334,11 +334,11 @@ internal sealed class AdalFieldShape
         editor.ReplaceNode(node, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().AddRange(todo)));
     }
 
-    private const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
+    internal const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
         + "catch MSAL's instead.";
 
     /// <summary>The innermost <c>try</c> whose block holds the call and one of whose <c>catch</c> clauses names an ADAL exception type.</summary>
-    private static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+    internal static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
     {
         foreach (var tryStatement in call.Ancestors().OfType<TryStatementSyntax>())
         {
@@ -378,7 +378,7 @@ internal sealed class AdalFieldShape
     /// <c>new AuthenticationContext(authority[, validateAuthority][, tokenCache])</c>: the overloads whose inputs MSAL's
     /// builder takes. A custom authority validation type or HTTP client factory has no plain twin.
     /// </summary>
-    private static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
+    internal static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
     {
         authority = null!;
         validateAuthority = null;
@@ -415,14 +415,14 @@ internal sealed class AdalFieldShape
         return authority is not null;
     }
 
-    private static ExpressionSyntax? ValidateAuthorityArgument(IObjectCreationOperation creation) =>
+    internal static ExpressionSyntax? ValidateAuthorityArgument(IObjectCreationOperation creation) =>
         creation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_Boolean)?.Value.Syntax as ExpressionSyntax;
 
     /// <summary>
     /// The token cache is ADAL's plain in-memory one (none, <c>TokenCache.DefaultShared</c>, <c>new TokenCache()</c>,
     /// or a field or property holding one), whose place MSAL's shared in-memory cache takes.
     /// </summary>
-    private static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
+    internal static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
     {
         if (tokenCache is null)
         {
@@ -462,7 +462,7 @@ internal sealed class AdalFieldShape
     /// <summary>A cache read from a field or property, so that a context created per call shares it.</summary>
     private static bool IsSharedValue(SyntaxNode tokenCache) => tokenCache is IdentifierNameSyntax or MemberAccessExpressionSyntax;
 
-    private sealed class StorageSite
+    internal sealed class StorageSite
     {
         public StorageSite(ISymbol member, IOperation? write, SyntaxNode anchor)
         {
@@ -482,7 +482,7 @@ internal sealed class AdalFieldShape
     /// The private field or auto-property the context is stored in, with the assignment that stores it (null for an
     /// initializer) and the declaration or statement that holds the creation.
     /// </summary>
-    private static StorageSite? Storage(IObjectCreationOperation creation)
+    internal static StorageSite? Storage(IObjectCreationOperation creation)
     {
         switch (OperationTree.Consumer(creation))
         {
@@ -505,7 +505,7 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>The type syntax of a private, single-variable field or a private auto-property.</summary>
-    private static TypeSyntax? Declaration(ISymbol member, CancellationToken cancellationToken)
+    internal static TypeSyntax? Declaration(ISymbol member, CancellationToken cancellationToken)
     {
         if (member.DeclaredAccessibility != Accessibility.Private || member.DeclaringSyntaxReferences.Length != 1)
         {
@@ -522,11 +522,11 @@ internal sealed class AdalFieldShape
         };
     }
 
-    private static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
+    internal static bool HasInitializer(ISymbol member, CancellationToken cancellationToken) =>
         member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: not null } or PropertyDeclarationSyntax { Initializer: not null };
 
     /// <summary>Every read or write of <paramref name="member"/> in its type's declaration, as member reference operations (null for one that is not an operation).</summary>
-    private static IEnumerable<IMemberReferenceOperation?> References(SemanticModel model, TypeDeclarationSyntax type, ISymbol member, CancellationToken cancellationToken)
+    internal static IEnumerable<IMemberReferenceOperation?> References(SemanticModel model, TypeDeclarationSyntax type, ISymbol member, CancellationToken cancellationToken)
     {
         foreach (var name in type.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
@@ -542,7 +542,7 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>The ADAL token call the context is the receiver of (an instance method or an ADAL extension).</summary>
-    private static IInvocationOperation? Call(IMemberReferenceOperation reference)
+    internal static IInvocationOperation? Call(IMemberReferenceOperation reference)
     {
         var call = OperationTree.Consumer(reference) switch
         {
