@@ -359,7 +359,7 @@ internal sealed class AdalPublicClientShape
         var text = withLoginHint
             ? """
                 private static async System.Threading.Tasks.Task<Microsoft.Identity.Client.AuthenticationResult> AcquireTokenSilentOrInteractiveAsync(
-                    Microsoft.Identity.Client.IPublicClientApplication application, System.Collections.Generic.IEnumerable<string> scopes, string loginHint)
+                    Microsoft.Identity.Client.IPublicClientApplication application, string[] scopes, string loginHint)
                 {
                     try
                     {
@@ -375,7 +375,7 @@ internal sealed class AdalPublicClientShape
                 """
             : """
                 private static async System.Threading.Tasks.Task<Microsoft.Identity.Client.AuthenticationResult> AcquireTokenSilentOrInteractiveAsync(
-                    Microsoft.Identity.Client.IPublicClientApplication application, System.Collections.Generic.IEnumerable<string> scopes)
+                    Microsoft.Identity.Client.IPublicClientApplication application, string[] scopes)
                 {
                     var accounts = await application.GetAccountsAsync();
                     try
@@ -392,7 +392,7 @@ internal sealed class AdalPublicClientShape
                 """;
 
         var member = SyntaxFactory.ParseMemberDeclaration(text)!;
-        foreach (var namespaceName in new[] { AdalTokenCall.MsalNamespace, "System.Threading.Tasks", "System.Collections.Generic" })
+        foreach (var namespaceName in new[] { AdalTokenCall.MsalNamespace, "System.Threading.Tasks" })
         {
             member = FixDocument.MarkForImport(member, namespaceName);
         }
