@@ -17,7 +17,8 @@ namespace LegacyAuthAnalyzers.Tests.Fixes;
 /// </summary>
 internal static class FixSuite
 {
-    public sealed record Input(string Name, (string Path, string Source)[] Sources, OutputKind OutputKind = OutputKind.DynamicallyLinkedLibrary, string? EditorConfig = null);
+    /// <param name="References">The project's metadata references; <see cref="TestReferences.All"/> when null.</param>
+    public sealed record Input(string Name, (string Path, string Source)[] Sources, OutputKind OutputKind = OutputKind.DynamicallyLinkedLibrary, string? EditorConfig = null, ImmutableArray<MetadataReference>? References = null);
 
     public sealed class Outcome
     {
@@ -138,7 +139,7 @@ internal static class FixSuite
             compilationOptions: new CSharpCompilationOptions(input.OutputKind, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: TestReferences.All));
+            metadataReferences: input.References ?? TestReferences.All));
 
         foreach (var (path, source) in input.Sources)
         {

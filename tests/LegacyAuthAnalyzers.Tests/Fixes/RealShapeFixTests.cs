@@ -38,6 +38,32 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The desktop mail tool: each field used only for a signed-in user's tokens gets the MSAL public-client action.
+    /// </summary>
+    [Fact]
+    public async Task AdalPublicClientFields_OfferThePublicClientActionWhereEveryCallSignsInAUser()
+    {
+        using var workspace = new AdhocWorkspace();
+        var solution = FixSuite.Create(workspace, RealShapeInputs.AdalPublicClientFields);
+        var fixer = new LegacyAuthAnalyzers.CodeFixes.Fixes.LA4002_AdalInUseCodeFix();
+        var offered = new List<string>();
+        foreach (var finding in (await FixSuite.FindingsAsync(solution)).Where(d => d.Id == DiagnosticIds.AdalInUse).OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal))
+        {
+            var document = solution.GetDocument(finding.Location.SourceTree)!;
+            await fixer.RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(
+                document, finding, (action, _) => offered.Add(document.Name + ": " + action.EquivalenceKey), CancellationToken.None));
+        }
+
+        Assert.Equal(
+            new[]
+            {
+                "MailboxSignIn.cs: " + LegacyAuthAnalyzers.CodeFixes.Fixes.LA4002_AdalInUseCodeFix.PublicClientEquivalenceKey,
+                "SiteHelper.cs: " + LegacyAuthAnalyzers.CodeFixes.Fixes.LA4002_AdalInUseCodeFix.PublicClientEquivalenceKey,
+            },
+            offered);
+    }
+
+    /// <summary>
     /// <c>dotnet format</c> on the connection-URI project: both URIs lose their user-info and gain a strict TLS mode,
     /// both clients authenticate with XOAUTH2 after connecting, and the password constant stays for the health check.
     /// </summary>
@@ -419,5 +445,142 @@ internal static class RealShapeInputs
                 """),
         });
 
-    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris, AdalContextInFields };
+    /// <summary>
+    /// A desktop mail tool and its Office helpers on ADAL's .NET Framework build: <c>AuthenticationContext</c> kept in
+    /// fields and properties for a signed-in user's tokens (interactive <c>PlatformParameters</c> calls with each prompt
+    /// behaviour, silent calls, a login hint), with the authority and client ID from configuration, a token cache of
+    /// the tool's own. (A field that also makes an app-only call gets the confidential-client action, which keeps the
+    /// user's call on a new ADAL context: see LA4002_AdalFieldFixTests.)
+    /// </summary>
+    public static readonly FixSuite.Input AdalPublicClientFields = new(
+        "AdalPublicClientFields",
+        new[]
+        {
+            ("ToolSettings.cs", """
+                using System;
+                using Microsoft.Extensions.Configuration;
+
+                namespace Fabrikam.MailTool;
+
+                public sealed class ToolSettings
+                {
+                    public ToolSettings(IConfiguration configuration)
+                    {
+                        Authority = configuration["Identity:Authority"] ?? "https://login.microsoftonline.com/organizations";
+                        ClientId = configuration["Identity:ClientId"] ?? throw new InvalidOperationException("Identity:ClientId is not set.");
+                    }
+
+                    public string Authority { get; }
+
+                    public string ClientId { get; }
+
+                    public static Uri NativeRedirect { get; } = new Uri("urn:ietf:wg:oauth:2.0:oob");
+                }
+                """),
+            ("ProfileTokenCache.cs", """
+                using System.IO;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Fabrikam.MailTool;
+
+                /// <summary>The tool's tokens, kept in the user's profile between runs.</summary>
+                public sealed class ProfileTokenCache : TokenCache
+                {
+                    private readonly string path;
+
+                    public ProfileTokenCache(string path)
+                    {
+                        this.path = path;
+                        AfterAccess = args =>
+                        {
+                            if (HasStateChanged)
+                            {
+                                File.WriteAllBytes(this.path, SerializeAdalV3());
+                                HasStateChanged = false;
+                            }
+                        };
+                        if (File.Exists(path))
+                        {
+                            DeserializeAdalV3(File.ReadAllBytes(path));
+                        }
+                    }
+                }
+                """),
+            ("MailboxSignIn.cs", """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Fabrikam.MailTool;
+
+                public sealed class MailboxSignIn
+                {
+                    private const string ExchangeResource = "https://outlook.office365.com";
+                    private readonly AuthenticationContext context;
+                    private readonly ToolSettings settings;
+
+                    public MailboxSignIn(ToolSettings settings, ProfileTokenCache cache)
+                    {
+                        this.settings = settings;
+                        context = new AuthenticationContext(settings.Authority, false, cache);
+                    }
+
+                    public async Task<string> SignInAsync()
+                    {
+                        var result = await context.AcquireTokenAsync(ExchangeResource, settings.ClientId, ToolSettings.NativeRedirect, new PlatformParameters(PromptBehavior.Auto));
+                        return result.AccessToken;
+                    }
+
+                    public async Task<string> SignInAsAsync(string userPrincipalName)
+                    {
+                        var result = await context.AcquireTokenAsync(ExchangeResource, settings.ClientId, ToolSettings.NativeRedirect, new PlatformParameters(PromptBehavior.Always), new UserIdentifier(userPrincipalName, UserIdentifierType.OptionalDisplayableId));
+                        return result.AccessToken;
+                    }
+
+                    public async Task<string> HeaderAsync()
+                    {
+                        AuthenticationResult result;
+                        try
+                        {
+                            result = await context.AcquireTokenSilentAsync(ExchangeResource, settings.ClientId).ConfigureAwait(false);
+                        }
+                        catch (AdalSilentTokenAcquisitionException)
+                        {
+                            result = await context.AcquireTokenAsync(ExchangeResource, settings.ClientId, ToolSettings.NativeRedirect, new PlatformParameters(PromptBehavior.SelectAccount));
+                        }
+
+                        return result.CreateAuthorizationHeader();
+                    }
+                }
+                """),
+            ("SiteHelper.cs", """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Fabrikam.MailTool;
+
+                public static class SiteHelper
+                {
+                    private const string ClientId = "4a6c8e0b-2d4f-4a6c-8e0b-2d4f6a8c0e13";
+
+                    private static AuthenticationContext Context { get; } = new AuthenticationContext("https://login.microsoftonline.com/common", TokenCache.DefaultShared);
+
+                    public static string CachedToken(Uri site, string user)
+                    {
+                        var result = Context.AcquireTokenSilentAsync(site.GetLeftPart(UriPartial.Authority), ClientId, new UserIdentifier(user, UserIdentifierType.RequiredDisplayableId)).GetAwaiter().GetResult();
+                        return result.AccessToken;
+                    }
+
+                    public static async Task<DateTimeOffset> ExpiryAsync(Uri site)
+                    {
+                        var result = await Context.AcquireTokenAsync(site.GetLeftPart(UriPartial.Authority), ClientId, new Uri("http://localhost"), new PlatformParameters(PromptBehavior.Never));
+                        return result.ExpiresOn;
+                    }
+                }
+                """),
+        },
+        References: Infrastructure.TestReferences.WithAdalForNetFramework);
+
+    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris, AdalContextInFields, AdalPublicClientFields };
 }

@@ -360,6 +360,107 @@ public sealed class LA4002_AdalPublicClientFixTests
     }
 
     [Fact]
+    public async Task SilentCallsInTryCatch_CatchMsalUiRequiredExceptionOrGetATodo()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            namespace Fabrikam.Desktop;
+
+            public sealed class GraphSession
+            {
+                private const string ClientId = "5f7b9d1e-3a5c-4e7f-9b1d-3e5a7c9f1b26";
+                private const string Graph = "https://graph.microsoft.com";
+                private static readonly Uri Redirect = new Uri("http://localhost");
+                private readonly AuthenticationContext context = {|#0:new AuthenticationContext("https://login.microsoftonline.com/common")|};
+
+                public async Task<string> TokenAsync()
+                {
+                    AuthenticationResult result;
+                    try
+                    {
+                        result = await {|CS0618:context.AcquireTokenSilentAsync(Graph, ClientId)|};
+                    }
+                    catch (AdalSilentTokenAcquisitionException ex)
+                    {
+                        Console.WriteLine("Signing in again: " + ex.ErrorCode);
+                        result = await {|CS0618:context.AcquireTokenAsync(Graph, ClientId, Redirect, new PlatformParameters(PromptBehavior.SelectAccount))|};
+                    }
+
+                    return result.AccessToken;
+                }
+
+                public async Task<string?> TokenOrNothingAsync()
+                {
+                    try
+                    {
+                        var result = await {|CS0618:context.AcquireTokenSilentAsync(Graph, ClientId)|};
+                        return result.AccessToken;
+                    }
+                    catch (AdalServiceException ex) when (ex.StatusCode == 400)
+                    {
+                        return null;
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            namespace Fabrikam.Desktop;
+
+            public sealed class GraphSession
+            {
+                private const string ClientId = "5f7b9d1e-3a5c-4e7f-9b1d-3e5a7c9f1b26";
+                private const string Graph = "https://graph.microsoft.com";
+                private static readonly Uri Redirect = new Uri("http://localhost");
+                private readonly IPublicClientApplication context = PublicClientApplicationBuilder.Create(ClientId)
+                    .WithAuthority("https://login.microsoftonline.com/common")
+                    .WithRedirectUri(Redirect.OriginalString)
+                    .Build();
+
+                public async Task<string> TokenAsync()
+                {
+                    Microsoft.Identity.Client.AuthenticationResult result;
+                    try
+                    {
+                        result = await context.AcquireTokenSilent(new[] { Graph + "/.default" }, (await context.GetAccountsAsync()).FirstOrDefault()).ExecuteAsync();
+                    }
+                    catch (MsalUiRequiredException ex)
+                    {
+                        Console.WriteLine("Signing in again: " + ex.ErrorCode);
+                        result = await context.AcquireTokenInteractive(new[] { Graph + "/.default" }).WithPrompt(Prompt.SelectAccount).ExecuteAsync();
+                    }
+
+                    return result.AccessToken;
+                }
+
+                public async Task<string?> TokenOrNothingAsync()
+                {
+                    // TODO(LA4002): MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: catch MSAL's instead.
+                    try
+                    {
+                        var result = await context.AcquireTokenSilent(new[] { Graph + "/.default" }, (await context.GetAccountsAsync()).FirstOrDefault()).ExecuteAsync();
+                        return result.AccessToken;
+                    }
+                    catch (AdalServiceException ex) when (ex.StatusCode == 400)
+                    {
+                        return null;
+                    }
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task SeveralClassesAndTwoFieldsOfOneClass_FixAllHoldsPublicClientsAndOneSignInMethod()
     {
         const string source = """

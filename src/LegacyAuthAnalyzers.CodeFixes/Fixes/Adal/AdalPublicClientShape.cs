@@ -34,6 +34,8 @@ internal sealed class AdalPublicClientShape
         ImmutableArray<UserCall> calls,
         ImmutableArray<string> todos,
         ImmutableArray<bool> helpersToAdd,
+        ImmutableArray<TypeSyntax> silentCatches,
+        ImmutableArray<TryStatementSyntax> otherCatches,
         ImmutableArray<SyntaxNode> removedInputs,
         ImmutableArray<SyntaxNode> copiedInputs)
     {
@@ -46,6 +48,8 @@ internal sealed class AdalPublicClientShape
         Calls = calls;
         Todos = todos;
         HelpersToAdd = helpersToAdd;
+        SilentCatches = silentCatches;
+        OtherCatches = otherCatches;
         RemovedInputs = removedInputs;
         CopiedInputs = copiedInputs;
     }
@@ -70,6 +74,15 @@ internal sealed class AdalPublicClientShape
 
     /// <summary>The overloads of <see cref="SilentOrInteractiveName"/> to add: false without a login hint, true with one.</summary>
     private ImmutableArray<bool> HelpersToAdd { get; }
+
+    /// <summary>
+    /// The <c>AdalSilentTokenAcquisitionException</c> types of <c>catch</c> clauses around silent calls only: MSAL's
+    /// <c>MsalUiRequiredException</c> means the same (no token without the user) and takes their place.
+    /// </summary>
+    private ImmutableArray<TypeSyntax> SilentCatches { get; }
+
+    /// <summary>The other <c>try</c> statements around a call that catch an ADAL exception: they get a TODO.</summary>
+    private ImmutableArray<TryStatementSyntax> OtherCatches { get; }
 
     private ImmutableArray<SyntaxNode> RemovedInputs { get; }
 
@@ -244,6 +257,20 @@ internal sealed class AdalPublicClientShape
             copied.Add(validateAuthority);
         }
 
+        var silentCatches = ImmutableArray.CreateBuilder<TypeSyntax>();
+        var otherCatches = ImmutableArray.CreateBuilder<TryStatementSyntax>();
+        foreach (var tryStatement in calls.Select(c => c.AdalCatch).OfType<TryStatementSyntax>().Distinct())
+        {
+            if (SilentCatchTypes(model, tryStatement, calls, cancellationToken) is { } catchTypes)
+            {
+                silentCatches.AddRange(catchTypes);
+            }
+            else
+            {
+                otherCatches.Add(tryStatement);
+            }
+        }
+
         var todos = ImmutableArray.CreateBuilder<string>();
         if (redirect?.Todo is { } redirectTodo)
         {
@@ -260,7 +287,7 @@ internal sealed class AdalPublicClientShape
         }
 
         return new AdalPublicClientShape(
-            creation, declaration, anchor, typeSyntax, clientId, redirect?.BuilderCall, calls.ToImmutable(), todos.ToImmutable(), helpers, removed.ToImmutableArray(), copied.ToImmutableArray());
+            creation, declaration, anchor, typeSyntax, clientId, redirect?.BuilderCall, calls.ToImmutable(), todos.ToImmutable(), helpers, silentCatches.ToImmutable(), otherCatches.ToImmutable(), removed.ToImmutableArray(), copied.ToImmutableArray());
     }
 
     public async Task<Document> RewriteAsync(Document document, CancellationToken cancellationToken)
@@ -302,7 +329,13 @@ internal sealed class AdalPublicClientShape
         }
 
         AdalTokenCall.ResultUses.Rewrite(editor, Calls.Select(c => c.ResultUses));
-        foreach (var tryStatement in Calls.Select(c => c.AdalCatch).OfType<TryStatementSyntax>().Distinct())
+        foreach (var catchType in SilentCatches)
+        {
+            var uiRequired = FixDocument.MarkForImport(SyntaxFactory.ParseTypeName(msal + ".MsalUiRequiredException"), msal);
+            editor.ReplaceNode(catchType, uiRequired.WithTriviaFrom(catchType));
+        }
+
+        foreach (var tryStatement in OtherCatches)
         {
             AdalFieldShape.AddTodo(editor, tryStatement, AdalFieldShape.CatchTodoText, newLine);
         }
@@ -401,6 +434,51 @@ internal sealed class AdalPublicClientShape
             .WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine))
             .WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine))
             .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>
+    /// The catch types of a <c>try</c> whose block makes only silent calls of this shape, when every ADAL exception it
+    /// catches is <c>AdalSilentTokenAcquisitionException</c>, read for nothing MSAL's exception lacks; null otherwise.
+    /// </summary>
+    private static ImmutableArray<TypeSyntax>? SilentCatchTypes(SemanticModel model, TryStatementSyntax tryStatement, IReadOnlyCollection<UserCall> calls, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in tryStatement.Block.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol?.ContainingNamespace?.ToDisplayString() == AdalTokenCall.AdalNamespaceName
+                && !calls.Any(c => c.Invocation == invocation && c.Flow == Flow.Silent))
+            {
+                return null;
+            }
+        }
+
+        var types = ImmutableArray.CreateBuilder<TypeSyntax>();
+        foreach (var clause in tryStatement.Catches)
+        {
+            if (clause.Declaration is not { } declaration
+                || model.GetTypeInfo(declaration.Type, cancellationToken).Type is not { } type
+                || type.ContainingNamespace?.ToDisplayString() != AdalTokenCall.AdalNamespaceName)
+            {
+                continue;
+            }
+
+            if (type.Name != "AdalSilentTokenAcquisitionException" || !declaration.Identifier.IsKind(SyntaxKind.None) && !ReadsOnlyCommonMembers(model, clause, cancellationToken))
+            {
+                return null;
+            }
+
+            types.Add(declaration.Type);
+        }
+
+        return types.ToImmutable();
+    }
+
+    /// <summary>Whether the caught exception is read only for what every exception has (its message, its error code).</summary>
+    private static bool ReadsOnlyCommonMembers(SemanticModel model, CatchClauseSyntax clause, CancellationToken cancellationToken)
+    {
+        var local = model.GetDeclaredSymbol(clause.Declaration!, cancellationToken);
+        return clause.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(name => name.Identifier.ValueText == clause.Declaration!.Identifier.ValueText && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            .All(name => name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Message" or "ErrorCode" } access && access.Expression == name);
     }
 
     /// <summary>
