@@ -661,6 +661,36 @@ public sealed class LA4002_AdalPublicClientFixTests
                 }
 
                 public int CachedItems() => handedOut.TokenCache.Count;
+
+                private readonly AuthenticationContext ownerWindow = {|#5:new AuthenticationContext(Authority)|};
+                private readonly AuthenticationContext refreshSession = {|#6:new AuthenticationContext(Authority)|};
+
+                public async Task<string> OwnedAsync(object window)
+                {
+                    // MSAL takes the owner window on the call (WithParentActivityOrWindow), not in platform parameters.
+                    var result = await ownerWindow.AcquireTokenAsync("https://graph.microsoft.com", ToolId, Redirect, new PlatformParameters(PromptBehavior.Auto, window));
+                    return result.AccessToken;
+                }
+
+                public async Task<string> RefreshedAsync()
+                {
+                    var result = await refreshSession.AcquireTokenAsync("https://graph.microsoft.com", ToolId, Redirect, new PlatformParameters(PromptBehavior.RefreshSession));
+                    return result.AccessToken;
+                }
+            }
+
+            public sealed class Named
+            {
+                private readonly AuthenticationContext context = {|#7:new AuthenticationContext("https://login.microsoftonline.com/common")|};
+
+                public async Task<string> SignInAsync()
+                {
+                    var result = await context.AcquireTokenAsync("https://graph.microsoft.com", "2c8e4a6b-0d1f-4b3e-8a7c-9e1b3d5f7a20", new Uri("http://localhost"), new PlatformParameters(PromptBehavior.Auto));
+                    return result.AccessToken;
+                }
+
+                // A member of the name the fix would add for PromptBehavior.Auto.
+                private Task<string> AcquireTokenSilentOrInteractiveAsync() => SignInAsync();
             }
             """;
 
@@ -669,9 +699,10 @@ public sealed class LA4002_AdalPublicClientFixTests
             TestCode = source,
             FixedCode = source,
             References = TestReferences.WithAdalForNetFramework,
-            CompilerDiagnostics = CompilerDiagnostics.None,
+            // Errors only: the input must compile, so that each field is turned down for its shape and not for a typo.
+            CompilerDiagnostics = CompilerDiagnostics.Errors,
         };
-        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 5).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)));
+        test.ExpectedDiagnostics.AddRange(Enumerable.Range(0, 8).Select(i => VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(i)));
         await test.RunAsync();
     }
 
