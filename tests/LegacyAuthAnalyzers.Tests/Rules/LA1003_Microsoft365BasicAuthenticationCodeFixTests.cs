@@ -126,6 +126,78 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
+    public async Task PasswordFieldFilledByTheConstructor_GoesWithItsConstructorStatement()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public sealed class Mailer
+            {
+                private readonly string user;
+                private readonly string password;
+                private readonly int retries;
+
+                public Mailer(IReadOnlyDictionary<string, string> settings, int retries)
+                {
+                    user = settings["Mail:User"];
+
+                    // Filled from the deployment's settings.
+                    this.password = settings["Mail:Password"];
+                    this.retries = retries;
+                }
+
+                public int Retries => retries;
+
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate(user, password)|};
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public sealed class Mailer
+            {
+                private readonly string user;
+                private readonly int retries;
+
+                public Mailer(IReadOnlyDictionary<string, string> settings, int retries)
+                {
+                    user = settings["Mail:User"];
+
+                    // Filled from the deployment's settings.
+                    this.retries = retries;
+                }
+
+                public int Retries => retries;
+
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetAppOnlyToken()));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"));
+    }
+
+    [Fact]
     public async Task MailKitAuthenticateAsyncWithCancellationToken_FixesToAppOnlyToken()
     {
         const string source = """
