@@ -353,7 +353,7 @@ internal sealed class AdalFieldShape
         return null;
     }
 
-    private const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
+    internal const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
         + "To persist them, serialize its AppTokenCache (SetBeforeAccess/SetAfterAccess, see https://aka.ms/msal-net-token-cache-serialization).";
 
     private static string TodoFor(IInvocationOperation call)
@@ -378,7 +378,7 @@ internal sealed class AdalFieldShape
     /// <c>new AuthenticationContext(authority[, validateAuthority][, tokenCache])</c>: the overloads whose inputs MSAL's
     /// builder takes. A custom authority validation type or HTTP client factory has no plain twin.
     /// </summary>
-    private static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
+    internal static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
     {
         authority = null!;
         validateAuthority = null;
@@ -422,7 +422,7 @@ internal sealed class AdalFieldShape
     /// The token cache is ADAL's plain in-memory one (none, <c>TokenCache.DefaultShared</c>, <c>new TokenCache()</c>,
     /// or a field or property holding one), whose place MSAL's shared in-memory cache takes.
     /// </summary>
-    private static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
+    internal static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
     {
         if (tokenCache is null)
         {
@@ -563,7 +563,7 @@ internal sealed class AdalFieldShape
     /// <c>AcquireTokenSilentAsync(resource, credential, UserIdentifier.AnyUser)</c>, which MSAL's client-credentials call
     /// already is (it serves the token from its cache while valid).
     /// </summary>
-    private static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
+    internal static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
     {
         var method = call.TargetMethod;
         var shape = method.Name switch
