@@ -475,6 +475,108 @@ public sealed class LA4002_AdalRecreatedFieldFixTests
     }
 
     [Fact]
+    public async Task CredentialLocalAlsoReadElsewhere_StaysWhileTheCallMoves()
+    {
+        const string source = """
+            #nullable disable
+
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public sealed class AuditTokens
+            {
+                private AuthenticationContext context;
+
+                public async Task<string> AuditAsync(string tenant, string clientId, string secret)
+                {
+                    context = {|#0:new AuthenticationContext("https://login.microsoftonline.com/" + tenant)|};
+                    var credential = new ClientCredential(clientId, secret);
+                    var result = await {|CS0618:context.AcquireTokenAsync("https://manage.office.com", credential)|};
+                    return credential.ClientId + ":" + result.AccessToken;
+                }
+            }
+            """;
+        const string fixedSource = """
+            #nullable disable
+
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public sealed class AuditTokens
+            {
+                public async Task<string> AuditAsync(string tenant, string clientId, string secret)
+                {
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority("https://login.microsoftonline.com/" + tenant)
+                        .WithClientSecret(secret)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    var credential = new ClientCredential(clientId, secret);
+                    var result = await app.AcquireTokenForClient(new[] { "https://manage.office.com/.default" }).ExecuteAsync();
+                    return credential.ClientId + ":" + result.AccessToken;
+                }
+            }
+            """;
+
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task FieldCreatedOnceWithCallInsideTaskRun_HoldsConfidentialClient()
+    {
+        // Task.Run(() => …) around the token call, as code that blocks on it writes, in the field shape too.
+        const string source = """
+            #nullable disable
+
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public static class ListReader
+            {
+                private const string ClientId = "6c1e9a3f-2b7d-4e05-9f8a-1d3c5b7e9a20";
+                private static readonly AuthenticationContext Context = {|#0:new AuthenticationContext("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")|};
+
+                private static string Secret => Environment.GetEnvironmentVariable("LISTS_CLIENT_SECRET") ?? string.Empty;
+
+                public static string Header(string siteRoot)
+                {
+                    var result = Task.Run(() => {|CS0618:Context.AcquireTokenAsync(siteRoot, new ClientCredential(ClientId, Secret))|}).Result;
+                    return result.CreateAuthorizationHeader();
+                }
+            }
+            """;
+        const string fixedSource = """
+            #nullable disable
+
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            public static class ListReader
+            {
+                private const string ClientId = "6c1e9a3f-2b7d-4e05-9f8a-1d3c5b7e9a20";
+                private static readonly IConfidentialClientApplication Context = ConfidentialClientApplicationBuilder.Create(ClientId)
+                    .WithAuthority("https://login.microsoftonline.com/fabrikam.onmicrosoft.com")
+                    .WithClientSecret(Secret)
+                    .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                    .Build();
+
+                private static string Secret => Environment.GetEnvironmentVariable("LISTS_CLIENT_SECRET") ?? string.Empty;
+
+                public static string Header(string siteRoot)
+                {
+                    var result = Task.Run(() => Context.AcquireTokenForClient(new[] { siteRoot + "/.default" }).ExecuteAsync()).Result;
+                    return result.CreateAuthorizationHeader();
+                }
+            }
+            """;
+
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+    }
+
+    [Fact]
     public async Task MethodShapesTheFixCannotKnow_NoFix()
     {
         const string source = """
