@@ -577,6 +577,67 @@ public sealed class LA4002_AdalRecreatedFieldFixTests
     }
 
     [Fact]
+    public async Task AdalCatchAroundTheCall_MovesUnderTodo()
+    {
+        const string source = """
+            #nullable disable
+
+            using System.Threading.Tasks;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public sealed class PlannerTokens
+            {
+                private static AuthenticationContext authContext;
+
+                public async Task<string> PlansAsync(string tenant, string clientId, string secret)
+                {
+                    authContext = {|#0:new AuthenticationContext("https://login.microsoftonline.com/" + tenant)|};
+                    try
+                    {
+                        var result = await {|CS0618:authContext.AcquireTokenAsync("https://tasks.office.com", new ClientCredential(clientId, secret))|};
+                        return result.AccessToken;
+                    }
+                    catch (AdalServiceException)
+                    {
+                        return string.Empty;
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            #nullable disable
+
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            public sealed class PlannerTokens
+            {
+                public async Task<string> PlansAsync(string tenant, string clientId, string secret)
+                {
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority("https://login.microsoftonline.com/" + tenant)
+                        .WithClientSecret(secret)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    // TODO(LA4002): MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: catch MSAL's instead.
+                    try
+                    {
+                        var result = await app.AcquireTokenForClient(new[] { "https://tasks.office.com/.default" }).ExecuteAsync();
+                        return result.AccessToken;
+                    }
+                    catch (AdalServiceException)
+                    {
+                        return string.Empty;
+                    }
+                }
+            }
+            """;
+
+        await LA4002_AdalInUseTests.VerifyFixWithoutNewWarnings(source, fixedSource, VerifyFix.Diagnostic(DiagnosticIds.AdalInUse).WithLocation(0));
+    }
+
+    [Fact]
     public async Task MethodShapesTheFixCannotKnow_NoFix()
     {
         const string source = """
@@ -590,7 +651,8 @@ public sealed class LA4002_AdalRecreatedFieldFixTests
             {
                 private const string Authority = "https://login.microsoftonline.com/fabrikam.onmicrosoft.com";
                 private static AuthenticationContext twice;
-                private static AuthenticationContext adalCatch;
+                private static AuthenticationContext handedOut;
+                private static AuthenticationContext lastUsed;
 
                 public async Task<string> TwoAppsAsync(string firstId, string secondId, string secret)
                 {
@@ -608,25 +670,25 @@ public sealed class LA4002_AdalRecreatedFieldFixTests
                     return result.AccessToken;
                 }
 
-                public async Task<string> CaughtAsync(string clientId, string secret)
-                {
-                    adalCatch = {|#2:new AuthenticationContext(Authority)|};
-                    try
-                    {
-                        var result = await {|CS0618:adalCatch.AcquireTokenAsync("https://graph.microsoft.com", new ClientCredential(clientId, secret))|};
-                        return result.AccessToken;
-                    }
-                    catch (AdalServiceException)
-                    {
-                        return string.Empty;
-                    }
-                }
-
                 public async Task<string> HandedOutAsync(string clientId, string secret)
                 {
-                    adalCatch = {|#3:new AuthenticationContext(Authority)|};
-                    var result = await {|CS0618:adalCatch.AcquireTokenAsync("https://graph.microsoft.com", new ClientCredential(clientId, secret))|};
-                    return result.AccessToken + adalCatch.Authority;
+                    handedOut = {|#2:new AuthenticationContext(Authority)|};
+                    var result = await {|CS0618:handedOut.AcquireTokenAsync("https://graph.microsoft.com", new ClientCredential(clientId, secret))|};
+                    return result.AccessToken + handedOut.Authority;
+                }
+
+                public async Task<string> ForTenantAsync(string tenant, string clientId, string secret)
+                {
+                    lastUsed = {|#3:new AuthenticationContext("https://login.microsoftonline.com/" + tenant)|};
+                    var result = await {|CS0618:lastUsed.AcquireTokenAsync("https://graph.microsoft.com", new ClientCredential(clientId, secret))|};
+                    return result.AccessToken;
+                }
+
+                public async Task<string> LastTenantAgainAsync(string clientId, string secret)
+                {
+                    // Reads the context the method above stored: that method's context cannot become a local.
+                    var result = await {|CS0618:lastUsed.AcquireTokenAsync("https://outlook.office365.com", new ClientCredential(clientId, secret))|};
+                    return result.AccessToken;
                 }
             }
             """;

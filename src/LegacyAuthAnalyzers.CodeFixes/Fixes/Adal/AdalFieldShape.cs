@@ -325,7 +325,7 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>A <c>// TODO(LA4002): …</c> line above <paramref name="node"/>, at its indentation.</summary>
-    private static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
+    internal static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
     {
         var todo = SyntaxFactory.TriviaList(
             SyntaxFactory.Comment("// TODO(LA4002): " + text),
@@ -334,11 +334,11 @@ internal sealed class AdalFieldShape
         editor.ReplaceNode(node, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().AddRange(todo)));
     }
 
-    private const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
+    internal const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
         + "catch MSAL's instead.";
 
     /// <summary>The innermost <c>try</c> whose block holds the call and one of whose <c>catch</c> clauses names an ADAL exception type.</summary>
-    private static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+    internal static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
     {
         foreach (var tryStatement in call.Ancestors().OfType<TryStatementSyntax>())
         {

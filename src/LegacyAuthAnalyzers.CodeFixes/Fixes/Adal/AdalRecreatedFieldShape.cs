@@ -72,8 +72,9 @@ internal sealed class AdalRecreatedFieldShape
 
     private sealed class MigratedCall
     {
-        public MigratedCall(InvocationExpressionSyntax invocation, ExpressionSyntax receiver, ExpressionSyntax resource, AdalTokenCall.ResultUses resultUses)
+        public MigratedCall(InvocationExpressionSyntax invocation, ExpressionSyntax receiver, ExpressionSyntax resource, AdalTokenCall.ResultUses resultUses, TryStatementSyntax? adalCatch)
         {
+            AdalCatch = adalCatch;
             Invocation = invocation;
             Receiver = receiver;
             Resource = resource;
@@ -87,6 +88,9 @@ internal sealed class AdalRecreatedFieldShape
         public ExpressionSyntax Resource { get; }
 
         public AdalTokenCall.ResultUses ResultUses { get; }
+
+        /// <summary>The <c>try</c> around the call whose <c>catch</c> expects one of ADAL's exceptions.</summary>
+        public TryStatementSyntax? AdalCatch { get; }
     }
 
     /// <summary>The shape at <paramref name="creationSyntax"/>, or null when the fix does not apply; never throws.</summary>
@@ -145,8 +149,7 @@ internal sealed class AdalRecreatedFieldShape
                 || call.Syntax is not InvocationExpressionSyntax invocation
                 || AdalTokenCall.ArgumentSyntax(call.Arguments, 0) is not { } resource
                 || AppOnlyCredential(types, call, root, out var credentialLocal) is not { } credentialCreation
-                || AdalTokenCall.FindResultUses(call) is not { } resultUses
-                || AdalCatchAround(model, invocation, cancellationToken))
+                || AdalTokenCall.FindResultUses(call) is not { } resultUses)
             {
                 return null;
             }
@@ -170,7 +173,7 @@ internal sealed class AdalRecreatedFieldShape
                 credentialLocals.Add(credentialLocal);
             }
 
-            calls.Add(new MigratedCall(invocation, receiver, resource, resultUses));
+            calls.Add(new MigratedCall(invocation, receiver, resource, resultUses, AdalFieldShape.AdalCatchAround(model, invocation, cancellationToken)));
         }
 
         if (first is null
@@ -272,6 +275,10 @@ internal sealed class AdalRecreatedFieldShape
         }
 
         AdalTokenCall.ResultUses.Rewrite(editor, Calls.Select(c => c.ResultUses));
+        foreach (var tryStatement in Calls.Select(c => c.AdalCatch).OfType<TryStatementSyntax>().Distinct())
+        {
+            AdalFieldShape.AddTodo(editor, tryStatement, AdalFieldShape.CatchTodoText, newLine);
+        }
         var declarations = removals.TryGetValue(document.Id, out var found) ? found : new List<SyntaxNode>();
         declarations.AddRange(CredentialStatements);
         if (fieldDeclaration is not null)
@@ -430,13 +437,4 @@ internal sealed class AdalRecreatedFieldShape
 
         return statement;
     }
-
-    /// <summary>
-    /// A <c>try</c> around the call that catches one of ADAL's exceptions: MSAL throws its own, so the handler would
-    /// silently stop applying; such a method is left as it is.
-    /// </summary>
-    private static bool AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken) =>
-        call.Ancestors().OfType<TryStatementSyntax>().Any(t => t.Block.Span.Contains(call.Span)
-            && t.Catches.Any(c => c.Declaration is { } declaration
-                && model.GetTypeInfo(declaration.Type, cancellationToken).Type?.ContainingNamespace?.ToDisplayString() == AdalTokenCall.AdalNamespaceName));
 }
