@@ -15,8 +15,10 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 /// Two shapes: the daemon in one member (<c>new AuthenticationContext(authority)</c> and one
 /// <c>AcquireTokenAsync(resource, ClientCredential | ClientAssertionCertificate)</c>, see <see cref="AdalDaemonShape"/>),
 /// and a context kept in a private field or property and used from several members, which then holds the MSAL
-/// application (see <see cref="AdalFieldShape"/>). Offered only when MSAL is referenced and every use of the results
-/// has an MSAL equivalent.
+/// application (see <see cref="AdalFieldShape"/>). A field that several methods each assign a context of their own
+/// instead moves method by method: a method whose context makes only app-only calls builds its own MSAL application
+/// (see <see cref="AdalRecreatedFieldShape"/>). Offered only when MSAL is referenced and every use of the results has
+/// an MSAL equivalent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LA4002_AdalInUseCodeFix)), Shared]
 public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
@@ -25,6 +27,7 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
     internal const string AdalNamespaceName = AdalTokenCall.AdalNamespaceName;
     private const string Title = "Use an MSAL confidential client (client credentials)";
+    private const string MethodTitle = "Use an MSAL confidential client in this method (client credentials; user sign-ins stay on ADAL)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdalInUse);
 
@@ -43,15 +46,23 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
-                || AdalDaemonShape.Find(model, creation, context.CancellationToken) is null && AdalFieldShape.Find(model, creation, context.CancellationToken) is null)
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation)
+            {
+                continue;
+            }
+
+            var title = AdalDaemonShape.Find(model, creation, context.CancellationToken) is not null ? Title
+                : AdalRecreatedFieldShape.Find(model, creation, context.CancellationToken) is not null ? MethodTitle
+                : AdalFieldShape.Find(model, creation, context.CancellationToken) is not null ? Title
+                : null;
+            if (title is null)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    Title,
+                    title,
                     cancellationToken => FixDocument.FixAsync(document, ImmutableArray.Create(diagnostic), static d => d.Location.SourceSpan, ApplyAsync, FinishAsync, cancellationToken),
                     EquivalenceKey),
                 diagnostic);
@@ -70,6 +81,11 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         if (AdalDaemonShape.Find(model, creation, cancellationToken) is not { } shape)
         {
+            if (AdalRecreatedFieldShape.Find(model, creation, cancellationToken) is { } method)
+            {
+                return await method.RewriteAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+
             return AdalFieldShape.Find(model, creation, cancellationToken) is { } field
                 ? await field.RewriteAsync(document, cancellationToken).ConfigureAwait(false)
                 : document;

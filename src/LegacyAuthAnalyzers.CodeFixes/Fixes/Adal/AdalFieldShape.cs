@@ -325,7 +325,7 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>A <c>// TODO(LA4002): …</c> line above <paramref name="node"/>, at its indentation.</summary>
-    private static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
+    internal static void AddTodo(SyntaxEditor editor, SyntaxNode node, string text, string newLine)
     {
         var todo = SyntaxFactory.TriviaList(
             SyntaxFactory.Comment("// TODO(LA4002): " + text),
@@ -334,11 +334,11 @@ internal sealed class AdalFieldShape
         editor.ReplaceNode(node, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().AddRange(todo)));
     }
 
-    private const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
+    internal const string CatchTodoText = "MSAL throws MsalException (MsalServiceException, MsalClientException), not the ADAL exceptions caught below: "
         + "catch MSAL's instead.";
 
     /// <summary>The innermost <c>try</c> whose block holds the call and one of whose <c>catch</c> clauses names an ADAL exception type.</summary>
-    private static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+    internal static TryStatementSyntax? AdalCatchAround(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
     {
         foreach (var tryStatement in call.Ancestors().OfType<TryStatementSyntax>())
         {
@@ -353,7 +353,7 @@ internal sealed class AdalFieldShape
         return null;
     }
 
-    private const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
+    internal const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
         + "To persist them, serialize its AppTokenCache (SetBeforeAccess/SetAfterAccess, see https://aka.ms/msal-net-token-cache-serialization).";
 
     private static string TodoFor(IInvocationOperation call)
@@ -378,7 +378,7 @@ internal sealed class AdalFieldShape
     /// <c>new AuthenticationContext(authority[, validateAuthority][, tokenCache])</c>: the overloads whose inputs MSAL's
     /// builder takes. A custom authority validation type or HTTP client factory has no plain twin.
     /// </summary>
-    private static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
+    internal static bool ReadConstructor(Compilation compilation, IObjectCreationOperation creation, out SyntaxNode authority, out SyntaxNode? validateAuthority, out SyntaxNode? tokenCache)
     {
         authority = null!;
         validateAuthority = null;
@@ -422,7 +422,7 @@ internal sealed class AdalFieldShape
     /// The token cache is ADAL's plain in-memory one (none, <c>TokenCache.DefaultShared</c>, <c>new TokenCache()</c>,
     /// or a field or property holding one), whose place MSAL's shared in-memory cache takes.
     /// </summary>
-    private static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
+    internal static bool IsPlain(SemanticModel model, SyntaxNode? tokenCache, CancellationToken cancellationToken)
     {
         if (tokenCache is null)
         {
@@ -563,7 +563,7 @@ internal sealed class AdalFieldShape
     /// <c>AcquireTokenSilentAsync(resource, credential, UserIdentifier.AnyUser)</c>, which MSAL's client-credentials call
     /// already is (it serves the token from its cache while valid).
     /// </summary>
-    private static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
+    internal static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
     {
         var method = call.TargetMethod;
         var shape = method.Name switch
