@@ -15,9 +15,11 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes;
 /// Two shapes: the daemon in one member (<c>new AuthenticationContext(authority)</c> and one
 /// <c>AcquireTokenAsync(resource, ClientCredential | ClientAssertionCertificate)</c>, see <see cref="AdalDaemonShape"/>),
 /// and a context kept in a private field or property and used from several members, which then holds the MSAL
-/// application (see <see cref="AdalFieldShape"/>). A field whose every call signs a user in for one public client
-/// holds an MSAL public client instead (see <see cref="AdalPublicClientShape"/>). Offered only when MSAL is referenced
-/// and every use of the results has an MSAL equivalent.
+/// application (see <see cref="AdalFieldShape"/>). A field that several methods each assign a context of their own
+/// instead moves method by method: a method whose context makes only app-only calls builds its own MSAL application
+/// (see <see cref="AdalRecreatedFieldShape"/>). A field whose every call signs a user in for one public client holds an
+/// MSAL public client instead (see <see cref="AdalPublicClientShape"/>). Offered only when MSAL is referenced and every
+/// use of the results has an MSAL equivalent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LA4002_AdalInUseCodeFix)), Shared]
 public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
@@ -28,6 +30,7 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
     internal const string AdalNamespaceName = AdalTokenCall.AdalNamespaceName;
     private const string Title = "Use an MSAL confidential client (client credentials)";
+    private const string MethodTitle = "Use an MSAL confidential client in this method (client credentials; user sign-ins stay on ADAL)";
     private const string PublicClientTitle = "Use an MSAL public client (signed-in user)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AdalInUse);
@@ -52,17 +55,21 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
                 continue;
             }
 
-            var isConfidential = AdalDaemonShape.Find(model, creation, context.CancellationToken) is not null || AdalFieldShape.Find(model, creation, context.CancellationToken) is not null;
-            if (!isConfidential && AdalPublicClientShape.Find(model, creation, context.CancellationToken) is null)
+            var (title, key) = AdalDaemonShape.Find(model, creation, context.CancellationToken) is not null ? (Title, EquivalenceKey)
+                : AdalRecreatedFieldShape.Find(model, creation, context.CancellationToken) is not null ? (MethodTitle, EquivalenceKey)
+                : AdalFieldShape.Find(model, creation, context.CancellationToken) is not null ? (Title, EquivalenceKey)
+                : AdalPublicClientShape.Find(model, creation, context.CancellationToken) is not null ? (PublicClientTitle, PublicClientEquivalenceKey)
+                : (null, null);
+            if (title is null)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    isConfidential ? Title : PublicClientTitle,
+                    title,
                     cancellationToken => FixDocument.FixAsync(document, ImmutableArray.Create(diagnostic), static d => d.Location.SourceSpan, ApplyAsync, FinishAsync, cancellationToken),
-                    isConfidential ? EquivalenceKey : PublicClientEquivalenceKey),
+                    key),
                 diagnostic);
         }
     }
@@ -79,6 +86,11 @@ public sealed class LA4002_AdalInUseCodeFix : CodeFixProvider
 
         if (AdalDaemonShape.Find(model, creation, cancellationToken) is not { } shape)
         {
+            if (AdalRecreatedFieldShape.Find(model, creation, cancellationToken) is { } method)
+            {
+                return await method.RewriteAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+
             if (AdalFieldShape.Find(model, creation, cancellationToken) is { } field)
             {
                 return await field.RewriteAsync(document, cancellationToken).ConfigureAwait(false);

@@ -55,22 +55,38 @@ internal static class SecretRemoval
         {
             var symbol = pending.Dequeue();
             if (kept.Contains(symbol) || Declaration(symbol, cancellationToken) is not { } declaration
-                || !await SymbolUses.OnlyWithinAsync(symbol, solution, (tree, span) => IsRemoved(removedSpans, tree, span), cancellationToken).ConfigureAwait(false)
-                || solution.GetDocument(declaration.Removal.SyntaxTree) is not { } document)
+                || IsRemoved(removedSpans, declaration.Removal.SyntaxTree, declaration.Removal.Span)
+                || await ConstructorWritesAsync(symbol, solution, removedSpans, cancellationToken).ConfigureAwait(false) is not { } writes
+                || solution.GetDocument(declaration.Removal.SyntaxTree) is null)
             {
                 continue;
             }
 
-            if (!result.TryGetValue(document.Id, out var list))
+            // The declaration goes with the constructor statements that only stored a value in it.
+            foreach (var removal in writes.Cast<SyntaxNode>().Prepend(declaration.Removal))
             {
-                result[document.Id] = list = new List<SyntaxNode>();
+                if (solution.GetDocument(removal.SyntaxTree) is not { } document)
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(document.Id, out var list))
+                {
+                    result[document.Id] = list = new List<SyntaxNode>();
+                }
+
+                list.Add(removal);
+                AddSpan(removedSpans, removal);
             }
 
-            list.Add(declaration.Removal);
-            AddSpan(removedSpans, declaration.Removal);
-            if (declaration.Value is not null)
+            foreach (var value in writes.Select(w => (SyntaxNode)((AssignmentExpressionSyntax)w.Expression).Right).Prepend(declaration.Value))
             {
-                foreach (var referenced in await ReferencedSymbolsAsync(declaration.Value, solution, cancellationToken).ConfigureAwait(false))
+                if (value is null)
+                {
+                    continue;
+                }
+
+                foreach (var referenced in await ReferencedSymbolsAsync(value, solution, cancellationToken).ConfigureAwait(false))
                 {
                     if (seen.Add(referenced))
                     {
@@ -81,6 +97,52 @@ internal static class SecretRemoval
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// When every use of <paramref name="symbol"/> outside the removed code is a constructor statement of a private
+    /// field's own type that stores a side-effect-free value in it (<c>_password = password;</c>), those statements;
+    /// an empty list when all uses are removed; null when anything else still uses it.
+    /// </summary>
+    private static async Task<List<ExpressionStatementSyntax>?> ConstructorWritesAsync(
+        ISymbol symbol, Solution solution, Dictionary<SyntaxTree, List<TextSpan>> removedSpans, CancellationToken cancellationToken)
+    {
+        var uses = await SymbolUses.FindAsync(symbol, solution, cancellationToken).ConfigureAwait(false);
+        if (uses is null)
+        {
+            return null;
+        }
+
+        var writes = new List<ExpressionStatementSyntax>();
+        foreach (var (tree, span) in uses)
+        {
+            if (IsRemoved(removedSpans, tree, span))
+            {
+                continue;
+            }
+
+            if (symbol is not IFieldSymbol { DeclaredAccessibility: Accessibility.Private }
+                || ConstructorWrite((await tree.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(span, getInnermostNodeForTie: true)) is not { } statement)
+            {
+                return null;
+            }
+
+            writes.Add(statement);
+        }
+
+        return writes;
+    }
+
+    /// <summary>The statement <c>name = value;</c> or <c>this.name = value;</c> of a constructor body, with a side-effect-free value.</summary>
+    private static ExpressionStatementSyntax? ConstructorWrite(SyntaxNode name)
+    {
+        var written = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+        return written.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+            && assignment.Left == written
+            && IsPure(assignment.Right)
+            && assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } } statement
+                ? statement
+                : null;
     }
 
     /// <summary>Deletes the declarations <see cref="FindAsync"/> found in the document <paramref name="editor"/> edits.</summary>
@@ -156,7 +218,8 @@ internal static class SecretRemoval
     }
 
     /// <summary>
-    /// A declaration worth deleting: a local or field whose value is a constant or a side-effect-free expression, or a
+    /// A declaration worth deleting: a local or field whose value is a constant or a side-effect-free expression (or a
+    /// private field without one, which its constructors may fill with such values), or a
     /// get-only property returning one. Settable properties stay: configuration binding may set them by reflection.
     /// </summary>
     private static DeclarationToRemove? Declaration(ISymbol symbol, CancellationToken cancellationToken)
@@ -179,6 +242,10 @@ internal static class SecretRemoval
                         new DeclarationToRemove(declarator, single ? field : declarator, value),
                     _ => null,
                 };
+            case VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } declaration } declarator
+                when symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private }:
+                // A field the constructor fills: its writes are found with its uses.
+                return new DeclarationToRemove(declarator, declaration.Variables.Count == 1 ? field : declarator, null);
             case PropertyDeclarationSyntax property when symbol is IPropertySymbol { SetMethod: null }:
                 var returned = property.ExpressionBody?.Expression ?? property.Initializer?.Value;
                 return returned is not null && IsPure(returned) && property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) != false

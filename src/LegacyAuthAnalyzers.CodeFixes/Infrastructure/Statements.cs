@@ -21,43 +21,50 @@ internal static class Statements
 
     /// <summary>Removes a statement; comments written above it move to the statement that follows.</summary>
     public static void Remove(SyntaxEditor editor, StatementSyntax statement) =>
-        RemoveLines(editor, Container(statement), ImmutableHashSet<SyntaxNode>.Empty);
+        RemoveRun(editor, new[] { Container(statement) });
 
     /// <summary>
     /// Removes statements, global statements and member declarations on lines of their own (anything else, such as one
-    /// declarator of several, is removed as a node). <paramref name="nodes"/> are removed together, so the blank line
-    /// logic looks past the ones that go.
+    /// declarator of several, is removed as a node). <paramref name="nodes"/> are removed together: each run of
+    /// adjacent ones goes as one block, so the blank-line logic looks past the ones that go and runs once per block.
     /// </summary>
     public static void RemoveAll(SyntaxEditor editor, IReadOnlyCollection<SyntaxNode> nodes)
     {
         var containers = nodes.Select(n => n is StatementSyntax statement ? Container(statement) : n).ToImmutableHashSet();
         foreach (var node in containers)
         {
-            if (node is StatementSyntax or MemberDeclarationSyntax)
-            {
-                RemoveLines(editor, node, containers);
-            }
-            else
+            if (node is not (StatementSyntax or MemberDeclarationSyntax))
             {
                 editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            }
+            else if (FirstOfGroup(node, containers) == node)
+            {
+                RemoveRun(editor, Run(node, containers));
             }
         }
     }
 
-    private static void RemoveLines(SyntaxEditor editor, SyntaxNode container, ImmutableHashSet<SyntaxNode> removedTogether)
+    /// <summary>
+    /// Removes adjacent siblings. Comments written above any of them move, in order, to the sibling that follows the
+    /// run; the run's separation from the code above stays, and no blank line is left right after an opening brace.
+    /// </summary>
+    private static void RemoveRun(SyntaxEditor editor, IReadOnlyList<SyntaxNode> run)
     {
-        var leading = container.GetLeadingTrivia();
-        var next = NextSibling(container, removedTogether);
+        var first = run[0];
+        var next = NextSibling(run[run.Count - 1]);
         if (next is not null)
         {
             var moved = new List<SyntaxTrivia>();
-            if (leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            foreach (var node in run)
             {
-                // The comment stays with the code: it may explain more than the removed line.
-                moved.AddRange(leading.Reverse().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+                var leading = node.GetLeadingTrivia();
+                if (leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+                {
+                    // The comment stays with the code: it may explain more than the removed line.
+                    moved.AddRange(leading.Reverse().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+                }
             }
 
-            var first = FirstOfGroup(container, removedTogether);
             var afterOpeningBrace = first.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.OpenBraceToken);
             var gapAbove = StartsWithBlankLine(first.GetLeadingTrivia());
             editor.ReplaceNode(next, (current, _) =>
@@ -69,15 +76,43 @@ internal static class Statements
                 }
                 else if (gapAbove && !StartsWithBlankLine(trivia))
                 {
-                    // The removed line was the first of a group: the group keeps its separation from the code above.
-                    trivia.Insert(0, SyntaxFactory.EndOfLine(FixDocument.NewLineOf(container.SyntaxTree.GetRoot())));
+                    // The removed lines were the first of a group: the group keeps its separation from the code above.
+                    trivia.Insert(0, SyntaxFactory.EndOfLine(FixDocument.NewLineOf(first.SyntaxTree.GetRoot())));
                 }
 
                 return current.WithLeadingTrivia(trivia);
             });
         }
 
-        editor.RemoveNode(container, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        foreach (var node in run)
+        {
+            editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        }
+    }
+
+    /// <summary><paramref name="first"/> and the removed siblings right after it.</summary>
+    private static List<SyntaxNode> Run(SyntaxNode first, ImmutableHashSet<SyntaxNode> removedTogether)
+    {
+        var run = new List<SyntaxNode>();
+        var started = false;
+        foreach (var sibling in Siblings(first))
+        {
+            if (sibling == first)
+            {
+                started = true;
+            }
+            else if (started && !removedTogether.Contains(sibling))
+            {
+                break;
+            }
+
+            if (started)
+            {
+                run.Add(sibling);
+            }
+        }
+
+        return run;
     }
 
     /// <summary>The first node of the run of removed siblings that <paramref name="node"/> belongs to.</summary>
@@ -98,21 +133,8 @@ internal static class Statements
         return first;
     }
 
-    private static SyntaxNode? NextSibling(SyntaxNode node, ImmutableHashSet<SyntaxNode> removedTogether)
-    {
-        var found = false;
-        foreach (var sibling in Siblings(node))
-        {
-            if (found && !removedTogether.Contains(sibling))
-            {
-                return sibling;
-            }
-
-            found |= sibling == node;
-        }
-
-        return null;
-    }
+    private static SyntaxNode? NextSibling(SyntaxNode node) =>
+        Siblings(node).SkipWhile(sibling => sibling != node).Skip(1).FirstOrDefault();
 
     private static IEnumerable<SyntaxNode> Siblings(SyntaxNode node) =>
         (node.Parent?.ChildNodes() ?? Enumerable.Empty<SyntaxNode>()).Where(s => s is StatementSyntax or MemberDeclarationSyntax);

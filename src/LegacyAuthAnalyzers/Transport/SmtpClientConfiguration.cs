@@ -162,6 +162,11 @@ internal sealed class SmtpClientConfiguration
         }
     }
 
+    /// <summary>Whether <paramref name="write"/> is one of the writes this model read (a setting it knows, of this client).</summary>
+    public bool Reads(ISimpleAssignmentOperation write) =>
+        HostWrites.Contains(write) || PortWrites.Contains(write) || EnableSslWrites.Contains(write) || DeliveryMethodWrites.Contains(write)
+        || TimeoutWrites.Contains(write) || CredentialsWrites.Contains(write) || UseDefaultCredentialsWrites.Contains(write);
+
     /// <summary>The constant host, normalized; null when absent or not constant.</summary>
     public string? Host(CancellationToken cancellationToken) =>
         HostValue is { } value ? HostResolver.HostOfValue(value, cancellationToken) : null;

@@ -38,6 +38,108 @@ public sealed class RealShapeFixTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// <c>dotnet format</c> on the site-connection factory: the four app-only methods build their own MSAL confidential
+    /// clients, in the request handlers too; the user sign-in of the other file keeps the field and ADAL.
+    /// </summary>
+    [Fact]
+    public async Task AdalContextRecreatedInMethods_DotnetFormatMovesTheAppOnlyMethods()
+    {
+        var result = await Infrastructure.DotnetFormatFixAll.RunAsync(
+            new LegacyAuthAnalyzers.Rules.LA4002_AdalInUseAnalyzer(), new LegacyAuthAnalyzers.CodeFixes.Fixes.LA4002_AdalInUseCodeFix(), DiagnosticIds.AdalInUse, RealShapeInputs.AdalContextRecreatedInMethods.Sources);
+
+        Assert.Equal("Use an MSAL confidential client in this method (client credentials; user sign-ins stay on ADAL)", result.FirstFindingAction?.Title);
+        Assert.Equal(
+            """
+            using System;
+            using System.Globalization;
+            using System.Security.Cryptography.X509Certificates;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+            using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+            namespace Contoso.Sites;
+
+            public sealed partial class SiteConnectionFactory
+            {
+                private static AuthenticationContext? context;
+                private readonly string defaultTenant;
+
+                public SiteConnectionFactory(string defaultTenant) => this.defaultTenant = defaultTenant;
+
+                public SiteConnection ForAppSecret(string siteUrl, string clientId, string clientSecret)
+                {
+                    var connection = new SiteConnection(siteUrl);
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority("https://login.microsoftonline.com/" + defaultTenant)
+                        .WithClientSecret(clientSecret)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    var site = new Uri(siteUrl);
+                    connection.SendingRequest += (sender, args) =>
+                    {
+                        var result = Task.Run(() => app.AcquireTokenForClient(new[] { site.GetLeftPart(UriPartial.Authority) + "/.default" }).ExecuteAsync()).GetAwaiter().GetResult();
+                        args.Headers["Authorization"] = result.CreateAuthorizationHeader();
+                    };
+
+                    return connection;
+                }
+
+                public SiteConnection ForAppCertificate(string siteUrl, string clientId, string tenant, X509Certificate2 certificate, CloudEnvironment environment = CloudEnvironment.Global)
+                {
+                    var connection = new SiteConnection(siteUrl);
+                    var authority = string.Format(CultureInfo.InvariantCulture, "{0}/{1}/", LoginEndpoint(environment), tenant);
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority(authority)
+                        .WithCertificate(certificate)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    var host = new Uri(siteUrl);
+                    connection.SendingRequest += (sender, args) =>
+                    {
+                        var token = Task.Run(() => app.AcquireTokenForClient(new[] { host.Scheme + "://" + host.Host + "/" + "/.default" }).ExecuteAsync())
+                            .GetAwaiter().GetResult();
+                        args.Headers["Authorization"] = "Bearer " + token.AccessToken;
+                    };
+
+                    return connection;
+                }
+
+                public async Task<string> GraphTokenAsync(string clientId, string tenant, string clientSecret)
+                {
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority(LoginEndpoint(CloudEnvironment.Global) + "/" + tenant, false)
+                        .WithClientSecret(clientSecret)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    var result = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync().ConfigureAwait(false);
+                    return result.AccessToken;
+                }
+
+                public string AdminToken(string adminUrl, string clientId, string tenant, X509Certificate2 certificate)
+                {
+                    var app = ConfidentialClientApplicationBuilder.Create(clientId)
+                        .WithAuthority(LoginEndpoint(CloudEnvironment.Global) + "/" + tenant)
+                        .WithCertificate(certificate)
+                        .WithCacheOptions(CacheOptions.EnableSharedCacheOptions)
+                        .Build();
+                    return app.AcquireTokenForClient(new[] { adminUrl + "/.default" }).ExecuteAsync().Result.AccessToken;
+                }
+
+                private static string LoginEndpoint(CloudEnvironment environment) => environment switch
+                {
+                    CloudEnvironment.UsGovernment => "https://login.microsoftonline.us",
+                    CloudEnvironment.China => "https://login.chinacloudapi.cn",
+                    _ => "https://login.microsoftonline.com",
+                };
+            }
+            """,
+            await Infrastructure.DotnetFormatFixAll.TextAsync(result.After, "SiteConnectionFactory.cs"));
+        Assert.Equal(
+            RealShapeInputs.AdalContextRecreatedInMethods.Sources.Single(s => s.Path == "SiteConnectionFactory.User.cs").Source,
+            await Infrastructure.DotnetFormatFixAll.TextAsync(result.After, "SiteConnectionFactory.User.cs"));
+    }
+
+    /// <summary>
     /// The desktop mail tool: each field used only for a signed-in user's tokens gets the MSAL public-client action.
     /// </summary>
     [Fact]
@@ -446,6 +548,158 @@ internal static class RealShapeInputs
         });
 
     /// <summary>
+    /// A SharePoint site-context factory: one static <c>AuthenticationContext</c> field that each method assigns anew
+    /// (its own client ID, tenant authority and secret or certificate) before a token call, most inside the request
+    /// handler of the context it returns; a user sign-in method of the same partial type, in a file of its own, keeps ADAL.
+    /// </summary>
+    public static readonly FixSuite.Input AdalContextRecreatedInMethods = new(
+        "AdalContextRecreatedInMethods",
+        new[]
+        {
+            ("SiteRequests.cs", """
+                using System;
+                using System.Collections.Generic;
+
+                namespace Contoso.Sites;
+
+                public sealed class SiteRequestEventArgs : EventArgs
+                {
+                    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
+                }
+
+                /// <summary>A client for one site that raises an event before each request it sends.</summary>
+                public sealed class SiteConnection
+                {
+                    public SiteConnection(string siteUrl) => SiteUrl = siteUrl;
+
+                    public string SiteUrl { get; }
+
+                    public event EventHandler<SiteRequestEventArgs>? SendingRequest;
+
+                    public IDictionary<string, string> Send()
+                    {
+                        var args = new SiteRequestEventArgs();
+                        SendingRequest?.Invoke(this, args);
+                        return args.Headers;
+                    }
+                }
+
+                public enum CloudEnvironment
+                {
+                    Global,
+                    UsGovernment,
+                    China,
+                }
+                """),
+            ("SiteConnectionFactory.cs", """
+                using System;
+                using System.Globalization;
+                using System.Security.Cryptography.X509Certificates;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Contoso.Sites;
+
+                public sealed partial class SiteConnectionFactory
+                {
+                    private static AuthenticationContext? context;
+                    private readonly string defaultTenant;
+
+                    public SiteConnectionFactory(string defaultTenant) => this.defaultTenant = defaultTenant;
+
+                    public SiteConnection ForAppSecret(string siteUrl, string clientId, string clientSecret)
+                    {
+                        var connection = new SiteConnection(siteUrl);
+                        context = new AuthenticationContext("https://login.microsoftonline.com/" + defaultTenant, TokenCache.DefaultShared);
+                        var site = new Uri(siteUrl);
+                        connection.SendingRequest += (sender, args) =>
+                        {
+                            var result = Task.Run(() => context.AcquireTokenAsync(site.GetLeftPart(UriPartial.Authority), new ClientCredential(clientId, clientSecret))).GetAwaiter().GetResult();
+                            args.Headers["Authorization"] = result.CreateAuthorizationHeader();
+                        };
+
+                        return connection;
+                    }
+
+                    public SiteConnection ForAppCertificate(string siteUrl, string clientId, string tenant, X509Certificate2 certificate, CloudEnvironment environment = CloudEnvironment.Global)
+                    {
+                        var connection = new SiteConnection(siteUrl);
+                        var authority = string.Format(CultureInfo.InvariantCulture, "{0}/{1}/", LoginEndpoint(environment), tenant);
+                        context = new AuthenticationContext(authority);
+                        var assertion = new ClientAssertionCertificate(clientId, certificate);
+                        var host = new Uri(siteUrl);
+                        connection.SendingRequest += (sender, args) =>
+                        {
+                            var token = Task.Run(() => context
+                                .AcquireTokenAsync(host.Scheme + "://" + host.Host + "/", assertion))
+                                .GetAwaiter().GetResult();
+                            args.Headers["Authorization"] = "Bearer " + token.AccessToken;
+                        };
+
+                        return connection;
+                    }
+
+                    public async Task<string> GraphTokenAsync(string clientId, string tenant, string clientSecret)
+                    {
+                        context = new AuthenticationContext(LoginEndpoint(CloudEnvironment.Global) + "/" + tenant, false);
+                        var result = await context.AcquireTokenAsync("https://graph.microsoft.com", new ClientCredential(clientId, clientSecret)).ConfigureAwait(false);
+                        return result.AccessToken;
+                    }
+
+                    public string AdminToken(string adminUrl, string clientId, string tenant, X509Certificate2 certificate)
+                    {
+                        context = new AuthenticationContext(LoginEndpoint(CloudEnvironment.Global) + "/" + tenant);
+                        return context.AcquireTokenAsync(adminUrl, new ClientAssertionCertificate(clientId, certificate)).Result.AccessToken;
+                    }
+
+                    private static string LoginEndpoint(CloudEnvironment environment) => environment switch
+                    {
+                        CloudEnvironment.UsGovernment => "https://login.microsoftonline.us",
+                        CloudEnvironment.China => "https://login.chinacloudapi.cn",
+                        _ => "https://login.microsoftonline.com",
+                    };
+                }
+                """),
+            ("SiteConnectionFactory.User.cs", """
+                using System;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.IdentityModel.Clients.ActiveDirectory;
+
+                namespace Contoso.Sites;
+
+                public sealed partial class SiteConnectionFactory
+                {
+                    private TokenCache? userCache;
+
+                    public void UseCache(TokenCache cache) => userCache = cache;
+
+                    /// <summary>A user's token from the cache this factory was given, at the authority it was issued by.</summary>
+                    public async Task<string?> CachedUserTokenAsync(string siteUrl, string clientId)
+                    {
+                        context = userCache is null ? new AuthenticationContext("https://login.microsoftonline.com/common") : new AuthenticationContext("https://login.microsoftonline.com/common", userCache);
+                        var cached = context.TokenCache.ReadItems().FirstOrDefault();
+                        if (cached is not null)
+                        {
+                            context = new AuthenticationContext(cached.Authority, userCache);
+                        }
+
+                        try
+                        {
+                            var host = new Uri(siteUrl);
+                            var result = await context.AcquireTokenSilentAsync(host.Scheme + "://" + host.Host + "/", clientId);
+                            return result.AccessToken;
+                        }
+                        catch (AdalSilentTokenAcquisitionException)
+                        {
+                            return null;
+                        }
+                    }
+                }
+                """),
+        });
+
+    /// <summary>
     /// A desktop mail tool and its Office helpers on ADAL's .NET Framework build: <c>AuthenticationContext</c> kept in
     /// fields and properties for a signed-in user's tokens (interactive <c>PlatformParameters</c> calls with each prompt
     /// behaviour, silent calls, a login hint), with the authority and client ID from configuration, a token cache of
@@ -582,5 +836,5 @@ internal static class RealShapeInputs
         },
         References: Infrastructure.TestReferences.WithAdalForNetFramework);
 
-    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris, AdalContextInFields, AdalPublicClientFields };
+    public static IReadOnlyList<FixSuite.Input> All { get; } = new[] { TopLevelPasswordInLocalFunctions, PartialTypeAcrossFiles, CredentialInLambda, CredentialsInConnectionUris, AdalContextInFields, AdalContextRecreatedInMethods, AdalPublicClientFields };
 }

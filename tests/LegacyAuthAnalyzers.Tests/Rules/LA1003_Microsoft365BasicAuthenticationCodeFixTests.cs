@@ -126,6 +126,78 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
     }
 
     [Fact]
+    public async Task PasswordFieldFilledByTheConstructor_GoesWithItsConstructorStatement()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public sealed class Mailer
+            {
+                private readonly string user;
+                private readonly string password;
+                private readonly int retries;
+
+                public Mailer(IReadOnlyDictionary<string, string> settings, int retries)
+                {
+                    user = settings["Mail:User"];
+
+                    // Filled from the deployment's settings.
+                    this.password = settings["Mail:Password"];
+                    this.retries = retries;
+                }
+
+                public int Retries => retries;
+
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    {|#0:client.Authenticate(user, password)|};
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            namespace Contoso.Mail;
+
+            public sealed class Mailer
+            {
+                private readonly string user;
+                private readonly int retries;
+
+                public Mailer(IReadOnlyDictionary<string, string> settings, int retries)
+                {
+                    user = settings["Mail:User"];
+
+                    // Filled from the deployment's settings.
+                    this.retries = retries;
+                }
+
+                public int Retries => retries;
+
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2(user, MailTokenProvider.GetAppOnlyToken()));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Authenticate", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Mail"));
+    }
+
+    [Fact]
     public async Task MailKitAuthenticateAsyncWithCancellationToken_FixesToAppOnlyToken()
     {
         const string source = """
@@ -647,6 +719,62 @@ public sealed class LA1003_Microsoft365BasicAuthenticationCodeFixTests
             """;
 
         await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Reports"), "R3ports!Daily");
+    }
+
+    [Fact]
+    public async Task SystemNetMailSettingsWrittenAfterCreation_MoveIntoConnectAndTheirCommentStays()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            namespace Contoso.Reports;
+
+            public static class ReportMailer
+            {
+                public static void Send(string to, string body)
+                {
+                    using var client = new SmtpClient();
+
+                    // The relay of the reporting tenant.
+                    client.Host = "smtp.office365.com";
+                    client.Port = 587;
+                    client.EnableSsl = true;
+                    {|#0:client.Credentials = new NetworkCredential("reports@contoso.com", "R3ports!Later")|};
+                    client.Timeout = 20000;
+
+                    using var message = new MailMessage("reports@contoso.com", to, "Daily report", body);
+                    client.Send(message);
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Mail;
+            using MailKit.Security;
+            using MimeKit;
+
+            namespace Contoso.Reports;
+
+            public static class ReportMailer
+            {
+                public static void Send(string to, string body)
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+
+                    // The relay of the reporting tenant.
+                    client.Timeout = 20000;
+
+                    using var message = new MailMessage("reports@contoso.com", to, "Daily report", body);
+                    client.Connect("smtp.office365.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new SaslMechanismOAuth2("reports@contoso.com", MailTokenProvider.GetAppOnlyToken()));
+                    client.Send(MimeMessage.CreateFromMailMessage(message));
+                    client.Disconnect(true);
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, AppOnly, Expected(0, "SmtpClient.Credentials", "smtp.office365.com", SmtpStatus), CredentialFixTest.Provider("Contoso.Reports"), "R3ports!Later");
     }
 
     [Fact]

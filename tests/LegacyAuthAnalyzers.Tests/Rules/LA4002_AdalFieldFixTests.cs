@@ -564,6 +564,13 @@ public sealed class LA4002_AdalFieldFixTests
                     return result.AccessToken;
                 }
 
+                public async Task<string> InitialAsync()
+                {
+                    // Reads the context of the initializer, or the one the method below stored last.
+                    var result = await reassigned.AcquireTokenAsync("https://outlook.office365.com", new ClientCredential("0b6f3d2a-1c4e-4f7a-9d2b-6e8c0a1f3b57", "n0t-A-r3al~Secret.Value"));
+                    return result.AccessToken;
+                }
+
                 public async Task<string> ReassignedAsync(string tenant)
                 {
                     reassigned = {|#4:new AuthenticationContext("https://login.microsoftonline.com/" + tenant)|};

@@ -353,7 +353,7 @@ internal sealed class AdalFieldShape
         return null;
     }
 
-    private const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
+    internal const string CacheTodoText = "ADAL kept these tokens in the code's own TokenCache; this MSAL application keeps them in memory. "
         + "To persist them, serialize its AppTokenCache (SetBeforeAccess/SetAfterAccess, see https://aka.ms/msal-net-token-cache-serialization).";
 
     private static string TodoFor(IInvocationOperation call)
@@ -563,7 +563,7 @@ internal sealed class AdalFieldShape
     /// <c>AcquireTokenSilentAsync(resource, credential, UserIdentifier.AnyUser)</c>, which MSAL's client-credentials call
     /// already is (it serves the token from its cache while valid).
     /// </summary>
-    private static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
+    internal static IObjectCreationOperation? AppOnlyCredential(KnownTypes types, IInvocationOperation call, out bool isAppOnly)
     {
         var method = call.TargetMethod;
         var shape = method.Name switch

@@ -113,7 +113,7 @@ internal static class AdalTokenCall
     public static ResultUses? FindResultUses(IInvocationOperation acquire)
     {
         var body = OperationTree.Root(acquire);
-        IOperation task = acquire;
+        IOperation task = TaskRunAround(acquire) ?? acquire;
         if (task.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && IsSame(configured.Instance, task))
         {
             task = configured;
@@ -167,6 +167,21 @@ internal static class AdalTokenCall
 
         return new ResultUses(explicitType, renamed.ToImmutable(), sharing.ToImmutable());
     }
+
+    /// <summary>
+    /// <c>Task.Run(() =&gt; context.AcquireTokenAsync(…))</c>, as code that blocks on a token writes to leave its
+    /// synchronization context: the task Task.Run returns carries the call's result, and it infers its result type from
+    /// the lambda, so the MSAL call's task fits the same place.
+    /// </summary>
+    private static IInvocationOperation? TaskRunAround(IInvocationOperation acquire) =>
+        acquire.Parent is IReturnOperation { IsImplicit: true, Parent: IBlockOperation { Operations.Length: 1, Parent: IAnonymousFunctionOperation lambda } }
+        && OperationTree.Consumer(lambda) is IDelegateCreationOperation created
+        && OperationTree.Consumer(created) is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: 1 } run }
+        && run.TargetMethod is { Name: "Run", IsGenericMethod: true, ContainingType: { Name: "Task", IsGenericType: false } } method
+        && method.ContainingType.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
+        && run.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } }
+            ? run
+            : null;
 
     /// <summary>
     /// A local that holds this result (<paramref name="value"/>) and otherwise only the results of other ADAL token

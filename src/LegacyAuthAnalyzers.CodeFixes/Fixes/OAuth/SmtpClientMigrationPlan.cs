@@ -1,4 +1,5 @@
 using System.Threading;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -15,11 +16,6 @@ namespace LegacyAuthAnalyzers.CodeFixes.Fixes.OAuth;
 internal sealed class SmtpClientMigrationPlan : SitePlan
 {
     private const string MailKitSmtpClient = "global::MailKit.Net.Smtp.SmtpClient";
-
-    private static readonly HashSet<string> SmtpSettings = new(StringComparer.Ordinal)
-    {
-        "Host", "Port", "EnableSsl", "Credentials", "UseDefaultCredentials", "DeliveryMethod", "Timeout",
-    };
 
     private readonly VariableDeclarationSyntax? declaration;
     private readonly IReadOnlyList<SyntaxNode>? fieldRemovals;
@@ -108,16 +104,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
             }
         }
 
-        foreach (var removal in fieldRemovals ?? Array.Empty<SyntaxNode>())
-        {
-            editor.RemoveNode(removal, SyntaxRemoveOptions.KeepNoTrivia);
-        }
-
-        foreach (var statement in settingStatements)
-        {
-            // Settings sit on lines of their own: the line goes with them, with no elastic gap left to format.
-            editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepNoTrivia);
-        }
+        // Settings and a migrated field sit on lines of their own: the lines go, comments above them stay with the code.
+        Statements.RemoveAll(editor, (fieldRemovals ?? Array.Empty<SyntaxNode>()).Concat(settingStatements).ToList());
 
         var cancellationExpression = cancellation?.Expression ?? call.CancellationTokenExpression;
         var token = context.Tokens!.Token(context.Flow, Protocol, call, cancellationExpression is IdentifierNameSyntax or MemberAccessExpressionSyntax ? cancellationExpression : null);
@@ -235,21 +223,29 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         }
 
         var configuration = SmtpClientConfiguration.OfCreation(creation, members);
-        if (configuration.InitializerSetsOtherMembers || configuration.DeliveryMethodWrites.Any(write => !IsSupportedSetting("DeliveryMethod", write.Value)))
+        if (configuration.InitializerSetsOtherMembers || configuration.DeliveryMethodWrites.Any(write => !IsNetworkDelivery(write.Value)))
         {
             return null;
         }
 
-        var host = configuration.HostValue;
-        var port = configuration.PortValue;
         var timeoutValue = configuration.TimeoutWrites.LastOrDefault()?.Value;
         var timeout = timeoutValue?.Syntax as ExpressionSyntax;
 
         // From the constructor to the sending member, only constants mean the same thing.
-        if (fieldRemovals is not null && new[] { host, port, timeoutValue }.Any(value => value is not null && !value.ConstantValue.HasValue))
+        if (fieldRemovals is not null && new[] { configuration.HostValue, configuration.PortValue, timeoutValue }.Any(value => value is not null && !value.ConstantValue.HasValue))
         {
             return null;
         }
+
+        // The settings this member writes after the creation, read by the same model: they move into Connect.
+        if (SmtpClientConfiguration.ForReceiver(client, credentials, members, cancellationToken) is not { } written
+            || written.DeliveryMethodWrites.Any(write => !IsNetworkDelivery(write.Value)))
+        {
+            return null;
+        }
+
+        var host = written.HostWrites.Count > 0 ? written.HostValue : configuration.HostValue;
+        var port = written.PortWrites.Count > 0 ? written.PortValue : configuration.PortValue;
 
         var settingStatements = new List<StatementSyntax>();
         IInvocationOperation? send = null;
@@ -264,28 +260,16 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
 
             switch (reference.Parent)
             {
-                case IPropertyReferenceOperation property
-                    when SmtpSettings.Contains(property.Property.Name)
-                        && property.Parent is ISimpleAssignmentOperation setting
-                        && setting.Target == property
-                        && setting.Parent is IExpressionStatementOperation { Syntax: StatementSyntax settingStatement }
-                        && IsSupportedSetting(property.Property.Name, setting.Value):
-                    if (property.Property.Name == "Timeout")
+                case IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation setting } property
+                    when setting.Target == property
+                        && written.Reads(setting)
+                        && setting.Parent is IExpressionStatementOperation { Syntax: StatementSyntax settingStatement }:
+                    if (!written.TimeoutWrites.Contains(setting))
                     {
-                        // MailKit's SmtpClient has the same Timeout in milliseconds: the statement stays.
-                        break;
+                        // MailKit's SmtpClient has the same Timeout in milliseconds: that statement stays.
+                        settingStatements.Add(settingStatement);
                     }
 
-                    if (property.Property.Name == "Host")
-                    {
-                        host = setting.Value;
-                    }
-                    else if (property.Property.Name == "Port")
-                    {
-                        port = setting.Value;
-                    }
-
-                    settingStatements.Add(settingStatement);
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0 }:
                     break;
@@ -426,12 +410,8 @@ internal sealed class SmtpClientMigrationPlan : SitePlan
         return null;
     }
 
-    private static bool IsSupportedSetting(string name, IOperation value) => name switch
-    {
-        // Only network delivery has an SMTP server to move to MailKit; pickup directories stay as they are.
-        "DeliveryMethod" => value.ConstantValue is { HasValue: true, Value: 0 },
-        _ => true,
-    };
+    /// <summary>Only network delivery has an SMTP server to move to MailKit; pickup directories stay as they are.</summary>
+    private static bool IsNetworkDelivery(IOperation value) => value.ConstantValue is { HasValue: true, Value: 0 };
 
     /// <summary>The MailMessage that is sent; the four-string overloads get one built from their arguments.</summary>
     private static ExpressionSyntax? SendMessage(IInvocationOperation send, out List<SyntaxNode> copied, out ArgumentSyntax? cancellation)
