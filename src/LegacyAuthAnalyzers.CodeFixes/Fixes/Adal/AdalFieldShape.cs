@@ -115,18 +115,8 @@ internal sealed class AdalFieldShape
     }
 
     /// <summary>The shape at <paramref name="creationSyntax"/>, or null when the fix does not apply; never throws.</summary>
-    public static AdalFieldShape? Find(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TryFind(model, creationSyntax, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Code the fix does not understand is simply not offered a fix.
-            return null;
-        }
-    }
+    public static AdalFieldShape? Find(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken) =>
+        ShapeSearch.OrNone(() => TryFind(model, creationSyntax, cancellationToken));
 
     private static AdalFieldShape? TryFind(SemanticModel model, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
     {

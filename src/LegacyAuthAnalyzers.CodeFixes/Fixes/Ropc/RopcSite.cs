@@ -1,4 +1,5 @@
 using System.Threading;
+using LegacyAuthAnalyzers.CodeFixes.Infrastructure;
 using LegacyAuthAnalyzers.Rules;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -86,18 +87,8 @@ internal sealed class RopcSite
     public ImmutableArray<InvocationExpressionSyntax> Options { get; }
 
     /// <summary>The site at <paramref name="syntax"/> (the username/password call), or null when no fix applies; never throws.</summary>
-    public static RopcSite? Find(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TryFind(model, syntax, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Code the fix does not understand is simply not offered a fix.
-            return null;
-        }
-    }
+    public static RopcSite? Find(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken) =>
+        ShapeSearch.OrNone(() => TryFind(model, syntax, cancellationToken));
 
     private static RopcSite? TryFind(SemanticModel model, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
     {
