@@ -5,8 +5,9 @@ namespace LegacyAuthAnalyzers.Transport;
 
 /// <summary>
 /// The registration LA2001-LA2003 share for MailKit: one invocation action that drops every call not named
-/// <c>Connect</c>/<c>ConnectAsync</c> before any other work, then assesses the connection and hands the rule's own
-/// concern to it. Local test servers get no transport findings.
+/// <c>Connect</c>/<c>ConnectAsync</c> before any other work, then assesses the connection (once for the three rules,
+/// <see cref="MailKitConnectionCache"/>) and hands the rule's own concern to it. Local test servers get no transport
+/// findings.
 /// Serves LA2001, LA2002 and LA2003.
 /// </summary>
 internal static class MailKitTransportAnalysis
@@ -17,19 +18,15 @@ internal static class MailKitTransportAnalysis
         TransportIssue issue,
         Action<OperationAnalysisContext, MailKitConnection, TransportAssessment> report)
     {
+        var connections = MailKitConnectionCache.For(start.Compilation, types);
         start.RegisterOperationAction(
             context =>
             {
                 var operation = context.Operation;
                 var name = operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : CallRecovery.InvokedName(operation.Syntax);
                 if (name is null || !MailKitConnection.IsConnectName(name)
-                    || !MailKitConnection.TryGet(operation, types, context.CancellationToken, out var connection))
-                {
-                    return;
-                }
-
-                var assessment = connection.Assess();
-                if (assessment.Issue != issue)
+                    || !connections.TryGet(operation, context.CancellationToken, out var connection, out var assessment)
+                    || assessment.Issue != issue)
                 {
                     return;
                 }

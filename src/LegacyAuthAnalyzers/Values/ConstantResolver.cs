@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -87,35 +89,17 @@ internal static class ConstantResolver
 
     /// <summary>
     /// Every value assigned to the local in its member body; false when the local is written in a way that hides the
-    /// value (ref or out argument, compound assignment, deconstruction).
+    /// value (ref or out argument, compound assignment, deconstruction), with the values written before that write.
     /// </summary>
     public static bool TryGetLocalAssignments(ILocalSymbol local, IOperation root, List<IOperation> values)
     {
-        foreach (var descendant in root.DescendantsAndSelf())
+        if (!LocalWrites.Of(root).TryGet(local, out var writes))
         {
-            switch (descendant)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-                    if (initializer is not null)
-                    {
-                        values.Add(initializer.Value);
-                    }
-
-                    break;
-                case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
-                    values.Add(assignment.Value);
-                    break;
-                case ICompoundAssignmentOperation compound when IsLocal(compound.Target, local):
-                    return false;
-                case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && IsLocal(argument.Value, local):
-                    return false;
-                case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target.DescendantsAndSelf().Any(o => IsLocal(o, local)):
-                    return false;
-            }
+            return true;
         }
 
-        return true;
+        values.AddRange(writes.Values);
+        return !writes.Hidden;
     }
 
     /// <summary>
@@ -133,9 +117,6 @@ internal static class ConstantResolver
             return false;
         }
     }
-
-    private static bool IsLocal(IOperation? operation, ILocalSymbol local) =>
-        operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
     private sealed class Context
     {
@@ -344,40 +325,24 @@ internal static class ConstantResolver
                 }
             }
 
-            foreach (var typeReference in member.ContainingType.DeclaringSyntaxReferences)
+            foreach (var assignment in TypeAssignments.For(compilation).Named(member.ContainingType, member.Name, cancellationToken))
             {
-                var typeSyntax = typeReference.GetSyntax(cancellationToken);
-                foreach (var assignment in typeSyntax.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                var model = Model(compilation, reference, assignment.SyntaxTree);
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member))
                 {
-                    if (AssignedName(assignment.Left) != member.Name)
-                    {
-                        continue;
-                    }
-
-                    var model = Model(compilation, reference, assignment.SyntaxTree);
-                    if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member))
-                    {
-                        continue;
-                    }
-
-                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || model.GetOperation(assignment.Right, cancellationToken) is not { } assigned)
-                    {
-                        return false;
-                    }
-
-                    values.Add(assigned);
+                    continue;
                 }
+
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || model.GetOperation(assignment.Right, cancellationToken) is not { } assigned)
+                {
+                    return false;
+                }
+
+                values.Add(assigned);
             }
 
             return true;
         }
-
-        private static string? AssignedName(ExpressionSyntax left) => left switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access => access.Name.Identifier.ValueText,
-            _ => null,
-        };
 
         private IOperation? Operation(Compilation compilation, IOperation reference, ExpressionSyntax expression) =>
             Model(compilation, reference, expression.SyntaxTree).GetOperation(expression, cancellationToken);
@@ -393,6 +358,140 @@ internal static class ConstantResolver
             return compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
         }
+    }
+
+    /// <summary>
+    /// The writes to every local of a member body, read in one walk of the body and kept per body and compilation: the
+    /// rules ask for the assignments of the locals of the same body many times (a request body's local for LA1001 and
+    /// LA4003, a password's local for each credential rule), and each question walked the whole body again.
+    /// </summary>
+    private sealed class LocalWrites
+    {
+        private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<IOperation, LocalWrites>> PerCompilation = new();
+
+        private readonly Dictionary<ILocalSymbol, Writes> byLocal = new(SymbolEqualityComparer.Default);
+
+        private LocalWrites(IOperation root)
+        {
+            foreach (var descendant in root.DescendantsAndSelf())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                        if (initializer is not null)
+                        {
+                            Add(declarator.Symbol, initializer.Value);
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(target.Local, assignment.Value);
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
+                        Hide(target.Local);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation target }:
+                        Hide(target.Local);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var target in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                        {
+                            Hide(target.Local);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The writes to the locals of <paramref name="root"/>, read once per operation and compilation.</summary>
+        public static LocalWrites Of(IOperation root)
+        {
+            if (root.SemanticModel?.Compilation is not { } compilation)
+            {
+                return new LocalWrites(root);
+            }
+
+            // The walk may run twice when two rules ask at once; the answers are equal and the first one stored stays.
+            var bodies = PerCompilation.GetValue(compilation, static _ => new ConditionalWeakTable<IOperation, LocalWrites>());
+            return bodies.TryGetValue(root, out var writes) ? writes : bodies.GetValue(root, static body => new LocalWrites(body));
+        }
+
+        public bool TryGet(ILocalSymbol local, out Writes writes) => byLocal.TryGetValue(local, out writes!);
+
+        private Writes For(ILocalSymbol local)
+        {
+            if (!byLocal.TryGetValue(local, out var writes))
+            {
+                writes = new Writes();
+                byLocal.Add(local, writes);
+            }
+
+            return writes;
+        }
+
+        // A write after one that hides the value is not read: the value is unknown from there on.
+        private void Add(ILocalSymbol local, IOperation value)
+        {
+            var writes = For(local);
+            if (!writes.Hidden)
+            {
+                writes.Values.Add(value);
+            }
+        }
+
+        private void Hide(ILocalSymbol local) => For(local).Hidden = true;
+
+        /// <summary>The values written to one local in source order, up to the first write that hides the value.</summary>
+        public sealed class Writes
+        {
+            public List<IOperation> Values { get; } = new();
+
+            public bool Hidden { get; set; }
+        }
+    }
+
+    /// <summary>
+    /// The assignments written in the declarations of each type, by the simple name they assign (<c>Name = …</c>,
+    /// <c>this.Name = …</c>, <c>other.Name = …</c>), read once per type and compilation: resolving a member looks for
+    /// the writes to it in its type, and without this every member of a type read again the type's whole syntax.
+    /// </summary>
+    private sealed class TypeAssignments
+    {
+        private static readonly ConditionalWeakTable<Compilation, TypeAssignments> PerCompilation = new();
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ILookup<string, AssignmentExpressionSyntax>> byType = new(SymbolEqualityComparer.Default);
+
+        public static TypeAssignments For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new TypeAssignments());
+
+        /// <summary>The assignments to <paramref name="name"/> in the declarations of <paramref name="type"/>, in source order.</summary>
+        public IEnumerable<AssignmentExpressionSyntax> Named(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        {
+            // A constructed generic type shares its definition's declarations.
+            var definition = type.OriginalDefinition;
+            if (!byType.TryGetValue(definition, out var assignments))
+            {
+                // Two threads may read the same type at once; the lookups are equal and either may be kept.
+                assignments = byType.GetOrAdd(definition, Read(definition, cancellationToken));
+            }
+
+            return assignments[name];
+        }
+
+        private static ILookup<string, AssignmentExpressionSyntax> Read(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            type.DeclaringSyntaxReferences
+                .SelectMany(reference => reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                .Select(assignment => (Name: AssignedName(assignment.Left), Assignment: assignment))
+                .Where(pair => pair.Name is not null)
+                .ToLookup(pair => pair.Name!, pair => pair.Assignment, StringComparer.Ordinal);
+
+        private static string? AssignedName(ExpressionSyntax left) => left switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
     }
 
     internal static string ToText(object? value) => value switch
