@@ -89,6 +89,17 @@ internal static class OperationTree
     }
 
     /// <summary>
+    /// The value a field or property is initialized with where it is declared (one declaration), as an operation of the
+    /// model for its file; null when it has no initializer.
+    /// </summary>
+    public static IOperation? InitializerOf(ISymbol member, SemanticModel current, System.Threading.CancellationToken cancellationToken)
+    {
+        var declaration = member.DeclaringSyntaxReferences.Length == 1 ? member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+        var initializer = (declaration as VariableDeclaratorSyntax)?.Initializer?.Value ?? (declaration as PropertyDeclarationSyntax)?.Initializer?.Value;
+        return initializer is null ? null : ModelFor(current, initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
+    }
+
+    /// <summary>
     /// The quoted name of a setting as written: <c>settings.EnableSsl</c> → <c>'EnableSsl'</c>. Null for anything but a
     /// name or member access, so literals never appear.
     /// </summary>

@@ -431,15 +431,12 @@ internal sealed class AdalFieldShape
                     when SymbolEqualityComparer.Default.Equals(property.ContainingType, cacheType):
                     return true;
                 case IFieldReferenceOperation or IPropertyReferenceOperation when value is not null:
-                    var member = ((IMemberReferenceOperation)OperationTree.SkipConversions(value)!).Member;
-                    var declaration = member.DeclaringSyntaxReferences.Length == 1 ? member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
-                    var initializer = (declaration as VariableDeclaratorSyntax)?.Initializer?.Value ?? (declaration as PropertyDeclarationSyntax)?.Initializer?.Value;
-                    if (initializer is null)
+                    value = OperationTree.InitializerOf(((IMemberReferenceOperation)OperationTree.SkipConversions(value)!).Member, model, cancellationToken);
+                    if (value is null)
                     {
                         return false;
                     }
 
-                    value = OperationTree.ModelFor(model, initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
                     break;
                 default:
                     return false;

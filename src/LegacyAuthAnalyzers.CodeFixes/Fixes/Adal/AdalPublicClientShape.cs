@@ -547,7 +547,7 @@ internal sealed class AdalPublicClientShape
             case "AcquireTokenSilentAsync" when parameters.Length == 3 && IsAdal(parameters[2].Type, "UserIdentifier"):
                 return ReadUser(call, 2, dropped, out var silentHint) ? new CallShape(Flow.Silent, null, silentHint, null, dropped) : null;
             case "AcquireTokenAsync" when parameters.Length is 4 or 5
-                && parameters[2].Type.Name == "Uri" && IsAdal(parameters[3].Type, "IPlatformParameters")
+                && call.SemanticModel is { } callModel && KnownTypes.For(callModel.Compilation).Is(parameters[2].Type, KnownType.System_Uri) && IsAdal(parameters[3].Type, "IPlatformParameters")
                 && (parameters.Length == 4 || IsAdal(parameters[4].Type, "UserIdentifier")):
                 if (AdalTokenCall.ArgumentSyntax(call.Arguments, 2) is not { } redirectUri
                     || PromptOf(AdalTokenCall.ArgumentOperation(call.Arguments, 3)) is not { } behavior
@@ -671,17 +671,15 @@ internal sealed class AdalPublicClientShape
         {
             switch (OperationTree.SkipConversions(value))
             {
-                case IObjectCreationOperation { Arguments.Length: 1 } created when created.Type?.Name == "Uri":
+                case IObjectCreationOperation { Arguments.Length: 1 } created when KnownTypes.For(model.Compilation).Is(created.Type, KnownType.System_Uri):
                     return created.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
                 case IMemberReferenceOperation { Member: IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null } } reference:
-                    var declaration = reference.Member.DeclaringSyntaxReferences.Length == 1 ? reference.Member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
-                    var initializer = (declaration as VariableDeclaratorSyntax)?.Initializer?.Value ?? (declaration as PropertyDeclarationSyntax)?.Initializer?.Value;
-                    if (initializer is null)
+                    value = OperationTree.InitializerOf(reference.Member, model, cancellationToken);
+                    if (value is null)
                     {
                         return null;
                     }
 
-                    value = OperationTree.ModelFor(model, initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
                     break;
                 default:
                     return null;
