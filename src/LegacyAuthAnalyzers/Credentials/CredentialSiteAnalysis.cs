@@ -148,11 +148,10 @@ internal static class CredentialSiteAnalysis
             if (CredentialSites.IsCandidate(operation, types, hasCustomSinks))
             {
                 var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree) : LegacyAuthOptions.Empty;
-                if (!sites.TryGetSinkSite(operation, sinkOptions, out var site))
-                {
-                    site = CredentialSites.TryGet(operation, types, sinkOptions, context.CancellationToken, out var found) ? found : null;
-                    sites.AddSinkSite(operation, sinkOptions, site);
-                }
+                var site = sites.SinkSite(
+                    operation,
+                    sinkOptions,
+                    () => CredentialSites.TryGet(operation, types, sinkOptions, context.CancellationToken, out var found) ? found : null);
 
                 if (site is not null)
                 {
@@ -164,11 +163,10 @@ internal static class CredentialSiteAnalysis
 
             if (signIn is not null && signIn.IsCandidate(operation))
             {
-                if (!sites.TryGetSignInSite(operation, context.Options, out var site))
-                {
-                    site = signIn.TryGet(operation, context.Options, context.CancellationToken, out var found) ? found : null;
-                    sites.AddSignInSite(operation, context.Options, site);
-                }
+                var site = sites.SignInSite(
+                    operation,
+                    context.Options,
+                    () => signIn.TryGet(operation, context.Options, context.CancellationToken, out var found) ? found : null);
 
                 if (site is not null)
                 {

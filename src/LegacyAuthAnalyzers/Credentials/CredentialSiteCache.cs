@@ -17,43 +17,21 @@ internal sealed class CredentialSiteCache
 {
     private static readonly ConditionalWeakTable<Compilation, CredentialSiteCache> PerCompilation = new();
 
-    private readonly ConditionalWeakTable<IOperation, Answer> sinkSites = new();
-    private readonly ConditionalWeakTable<IOperation, Answer> signInSites = new();
+    private readonly OperationAnswers<Answer> sinkSites = new();
+    private readonly OperationAnswers<Answer> signInSites = new();
 
     public static CredentialSiteCache For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new CredentialSiteCache());
 
-    /// <summary>The sink site of an operation as found with <paramref name="options"/>, when it was found before (null: none).</summary>
-    public bool TryGetSinkSite(IOperation operation, object options, out CredentialSite? site) => TryGet(sinkSites, operation, options, out site);
+    /// <summary>The sink site of an operation as found with <paramref name="options"/> (null: none), found once.</summary>
+    public CredentialSite? SinkSite(IOperation operation, object options, Func<CredentialSite?> find) => Get(sinkSites, operation, options, find);
 
-    public void AddSinkSite(IOperation operation, object options, CredentialSite? site) => Add(sinkSites, operation, options, site);
+    /// <summary>The sign-in site of an operation as found with <paramref name="options"/> (null: none), found once.</summary>
+    public CredentialSite? SignInSite(IOperation operation, object options, Func<CredentialSite?> find) => Get(signInSites, operation, options, find);
 
-    /// <summary>The sign-in site of an operation as found with <paramref name="options"/>, when it was found before (null: none).</summary>
-    public bool TryGetSignInSite(IOperation operation, object options, out CredentialSite? site) => TryGet(signInSites, operation, options, out site);
-
-    public void AddSignInSite(IOperation operation, object options, CredentialSite? site) => Add(signInSites, operation, options, site);
-
-    private static bool TryGet(ConditionalWeakTable<IOperation, Answer> answers, IOperation operation, object options, out CredentialSite? site)
+    private static CredentialSite? Get(OperationAnswers<Answer> answers, IOperation operation, object options, Func<CredentialSite?> find)
     {
-        if (answers.TryGetValue(operation, out var answer) && ReferenceEquals(answer.Options, options))
-        {
-            site = answer.Site;
-            return true;
-        }
-
-        site = null;
-        return false;
-    }
-
-    private static void Add(ConditionalWeakTable<IOperation, Answer> answers, IOperation operation, object options, CredentialSite? site)
-    {
-        // Two rules may find the same site at the same time; the answers are equal and the first one stored stays.
-        lock (answers)
-        {
-            if (!answers.TryGetValue(operation, out _))
-            {
-                answers.Add(operation, new Answer(options, site));
-            }
-        }
+        var answer = answers.GetOrAdd(operation, _ => new Answer(options, find()));
+        return ReferenceEquals(answer.Options, options) ? answer.Site : find();
     }
 
     /// <summary>A site, or the knowledge that there is none, and the options it was found with.</summary>

@@ -18,7 +18,7 @@ internal sealed class MailKitConnectionCache
 {
     private static readonly ConditionalWeakTable<Compilation, MailKitConnectionCache> PerCompilation = new();
 
-    private readonly ConditionalWeakTable<IOperation, Answer> connections = new();
+    private readonly OperationAnswers<Answer> connections = new();
     private readonly KnownTypes types;
 
     private MailKitConnectionCache(KnownTypes types) => this.types = types;
@@ -29,15 +29,9 @@ internal sealed class MailKitConnectionCache
     /// <summary>The connection of a <c>Connect</c> call and its assessment, read once per operation; false when it is none.</summary>
     public bool TryGet(IOperation operation, CancellationToken cancellationToken, out MailKitConnection connection, out TransportAssessment assessment)
     {
-        if (!connections.TryGetValue(operation, out var answer))
-        {
-            // Two rules may read the same call at the same time; the answers are equal and the first one stored stays.
-            var found = MailKitConnection.TryGet(operation, types, cancellationToken, out var read)
-                ? new Answer(read, read.Assess())
-                : Answer.None;
-            answer = connections.GetValue(operation, _ => found);
-        }
-
+        var answer = connections.GetOrAdd(
+            operation,
+            call => MailKitConnection.TryGet(call, types, cancellationToken, out var read) ? new Answer(read, read.Assess()) : Answer.None);
         connection = answer.Connection!;
         assessment = answer.Assessment;
         return answer.Connection is not null;

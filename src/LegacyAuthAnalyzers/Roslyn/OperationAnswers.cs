@@ -1,0 +1,28 @@
+using System.Runtime.CompilerServices;
+
+namespace LegacyAuthAnalyzers.Roslyn;
+
+/// <summary>
+/// Answers about the operations of one compilation, each found once and shared by the rules that ask for it: the
+/// analyzer driver hands every rule the same operation objects, so the second rule reads the first one's answer. Keyed
+/// weakly, so an answer lives no longer than its operation tree. Used by the credential sites (LA1001-LA1003, LA3001,
+/// LA3002) and the MailKit connections (LA2001-LA2003).
+/// </summary>
+internal sealed class OperationAnswers<TAnswer>
+    where TAnswer : class
+{
+    private readonly ConditionalWeakTable<IOperation, TAnswer> answers = new();
+
+    /// <summary>The answer stored for <paramref name="operation"/>, or the one <paramref name="find"/> gives, stored.</summary>
+    public TAnswer GetOrAdd(IOperation operation, Func<IOperation, TAnswer> find)
+    {
+        if (answers.TryGetValue(operation, out var answer))
+        {
+            return answer;
+        }
+
+        // Two rules may find the same answer at the same time; the answers are equal and the first one stored stays.
+        var found = find(operation);
+        return answers.GetValue(operation, _ => found);
+    }
+}
