@@ -6,7 +6,8 @@ namespace LegacyAuthAnalyzers.Roslyn;
 /// Answers about the operations of one compilation, each found once and shared by the rules that ask for it: the
 /// analyzer driver hands every rule the same operation objects, so the second rule reads the first one's answer. Keyed
 /// weakly, so an answer lives no longer than its operation tree. Used by the credential sites (LA1001-LA1003, LA3001,
-/// LA3002) and the MailKit connections (LA2001-LA2003).
+/// LA3002), the MailKit connections (LA2001-LA2003) and the writes to a member body's locals (every rule that resolves
+/// a constant).
 /// </summary>
 internal sealed class OperationAnswers<TAnswer>
     where TAnswer : class

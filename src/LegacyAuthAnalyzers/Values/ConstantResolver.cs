@@ -367,7 +367,7 @@ internal static class ConstantResolver
     /// </summary>
     private sealed class LocalWrites
     {
-        private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<IOperation, LocalWrites>> PerCompilation = new();
+        private static readonly ConditionalWeakTable<Compilation, OperationAnswers<LocalWrites>> PerCompilation = new();
 
         private readonly Dictionary<ILocalSymbol, Writes> byLocal = new(SymbolEqualityComparer.Default);
 
@@ -413,9 +413,7 @@ internal static class ConstantResolver
                 return new LocalWrites(root);
             }
 
-            // The walk may run twice when two rules ask at once; the answers are equal and the first one stored stays.
-            var bodies = PerCompilation.GetValue(compilation, static _ => new ConditionalWeakTable<IOperation, LocalWrites>());
-            return bodies.TryGetValue(root, out var writes) ? writes : bodies.GetValue(root, static body => new LocalWrites(body));
+            return PerCompilation.GetValue(compilation, static _ => new OperationAnswers<LocalWrites>()).GetOrAdd(root, static body => new LocalWrites(body));
         }
 
         public bool TryGet(ILocalSymbol local, out Writes writes) => byLocal.TryGetValue(local, out writes!);
