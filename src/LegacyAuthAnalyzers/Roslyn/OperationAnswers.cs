@@ -15,15 +15,12 @@ internal sealed class OperationAnswers<TAnswer>
     private readonly ConditionalWeakTable<IOperation, TAnswer> answers = new();
 
     /// <summary>The answer stored for <paramref name="operation"/>, or the one <paramref name="find"/> gives, stored.</summary>
-    public TAnswer GetOrAdd(IOperation operation, Func<IOperation, TAnswer> find)
-    {
-        if (answers.TryGetValue(operation, out var answer))
-        {
-            return answer;
-        }
+    public TAnswer GetOrAdd(IOperation operation, Func<IOperation, TAnswer> find) =>
+        answers.TryGetValue(operation, out var answer) ? answer : Store(operation, find(operation));
+
+    // Its own method, so that the lambda's closure is only allocated for an answer not stored yet.
+    private TAnswer Store(IOperation operation, TAnswer found) =>
 
         // Two rules may find the same answer at the same time; the answers are equal and the first one stored stays.
-        var found = find(operation);
-        return answers.GetValue(operation, _ => found);
-    }
+        answers.GetValue(operation, _ => found);
 }
