@@ -88,6 +88,30 @@ internal static class ConstantResolver
     }
 
     /// <summary>
+    /// True when <paramref name="local"/> is declared with the result of a call (other than <c>string.Format</c> or
+    /// <c>nameof</c>), of an <c>await</c> or of an object creation. Its first write is then neither a constant nor a
+    /// template, and both need every write, so nothing else written to it matters and the member body is not walked for
+    /// it. Read from the declaration's syntax alone: <c>new StringContent(json)</c> after
+    /// <c>var json = JsonSerializer.Serialize(…)</c>, in every HTTP client of a code base, is rejected without a walk by
+    /// the rules that read token request bodies (LA1001, LA3001, LA4003).
+    /// </summary>
+    public static bool IsDeclaredWithOpaqueValue(ILocalSymbol local)
+    {
+        var declarations = local.DeclaringSyntaxReferences;
+        if (declarations.Length != 1 || declarations[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value })
+        {
+            return false;
+        }
+
+        return value switch
+        {
+            AwaitExpressionSyntax or BaseObjectCreationExpressionSyntax => true,
+            InvocationExpressionSyntax invocation => CallRecovery.InvokedName(invocation) is { } name && name != "Format" && name != "nameof",
+            _ => false,
+        };
+    }
+
+    /// <summary>
     /// Every value assigned to the local in its member body; false when the local is written in a way that hides the
     /// value (ref or out argument, compound assignment, deconstruction), with the values written before that write.
     /// </summary>
@@ -206,7 +230,7 @@ internal static class ConstantResolver
                 return true;
             }
 
-            if (local.IsRef || !visiting.Add(local))
+            if (local.IsRef || IsDeclaredWithOpaqueValue(local) || !visiting.Add(local))
             {
                 return false;
             }

@@ -62,7 +62,9 @@ internal static class TemplateText
                 break;
             case ILocalReferenceOperation local:
                 var values = new List<IOperation>();
-                if (ConstantResolver.TryGetLocalAssignments(local.Local, OperationTree.Root(local), values) && values.Count == 1)
+                if (!ConstantResolver.IsDeclaredWithOpaqueValue(local.Local)
+                    && ConstantResolver.TryGetLocalAssignments(local.Local, OperationTree.Root(local), values)
+                    && values.Count == 1)
                 {
                     Append(values[0], text, depth + 1, cancellationToken);
                 }

@@ -254,6 +254,56 @@ public sealed class LA4003_UsernamePasswordTokenFlowTests
     }
 
     [Fact]
+    public async Task StringContentFromLocal_ReadsFormattedDeclarationsAndSkipsCallResults()
+    {
+        // A local declared with string.Format is followed to its grant text; a local declared with any other call's
+        // result, an await or a creation is not, whatever is written to it later.
+        const string source = """
+            using System.Globalization;
+            using System.Net.Http;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            public static class TokenClient
+            {
+                public static HttpContent Formatted(string user, string password)
+                {
+                    var body = string.Format(CultureInfo.InvariantCulture, "grant_type=password&username={0}&password={1}", user, password);
+                    return {|#0:new StringContent(body)|};
+                }
+
+                public static HttpContent Serialized(object request)
+                {
+                    var json = JsonSerializer.Serialize(request);
+                    return new StringContent(json, Encoding.UTF8, "application/json");
+                }
+
+                public static HttpContent Replaced(object request, string user, string password)
+                {
+                    var body = JsonSerializer.Serialize(request);
+                    body = "grant_type=password&username=" + user + "&password=" + password;
+                    return new StringContent(body);
+                }
+
+                public static async Task<HttpContent> Awaited(Task<string> pending)
+                {
+                    var text = await pending;
+                    return new StringContent(text);
+                }
+
+                public static HttpContent Built(char[] characters)
+                {
+                    var text = new string(characters);
+                    return new StringContent(text);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.UsernamePasswordTokenFlow).WithLocation(0).WithArguments("A token request with grant_type=password"));
+    }
+
+    [Fact]
     public async Task AnonymousObjectBody_ReportsDiagnostic()
     {
         const string source = """
