@@ -144,38 +144,39 @@ internal static class CredentialSiteAnalysis
         /// </summary>
         public void Analyze(OperationAnalysisContext context)
         {
-            // The lambdas that find a site live in their own methods: captured here, the context would be copied into a
-            // closure object on every call, candidate or not.
+            // No lambda here: one that captured the context would copy it into a closure on every call, candidate or not.
             var operation = context.Operation;
-            if (CredentialSites.IsCandidate(operation, types, hasCustomSinks) && SinkSite(context) is { } site)
+            if (CredentialSites.IsCandidate(operation, types, hasCustomSinks))
             {
-                var options = hasCustomSinks ? site.Options : LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
-                onSite(new CredentialSiteContext(context, site.Site, types, options));
-                return;
+                var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree) : LegacyAuthOptions.Empty;
+                if (!sites.TryGetSinkSite(operation, sinkOptions, out var site))
+                {
+                    site = CredentialSites.TryGet(operation, types, sinkOptions, context.CancellationToken, out var found) ? found : null;
+                    sites.AddSinkSite(operation, sinkOptions, site);
+                }
+
+                if (site is not null)
+                {
+                    var options = hasCustomSinks ? sinkOptions : LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree);
+                    onSite(new CredentialSiteContext(context, site, types, options));
+                    return;
+                }
             }
 
-            if (signIn is not null && signIn.IsCandidate(operation) && SignInSite(context, signIn) is { } signInSite)
+            if (signIn is not null && signIn.IsCandidate(operation))
             {
-                onSite(new CredentialSiteContext(context, signInSite, types, LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree)));
+                if (!sites.TryGetSignInSite(operation, context.Options, out var site))
+                {
+                    site = signIn.TryGet(operation, context.Options, context.CancellationToken, out var found) ? found : null;
+                    sites.AddSignInSite(operation, context.Options, site);
+                }
+
+                if (site is not null)
+                {
+                    onSite(new CredentialSiteContext(context, site, types, LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree)));
+                }
             }
         }
-
-        private (CredentialSite Site, LegacyAuthOptions Options)? SinkSite(OperationAnalysisContext context)
-        {
-            var operation = context.Operation;
-            var sinkOptions = hasCustomSinks ? LegacyAuthOptions.For(context.Options, operation.Syntax.SyntaxTree) : LegacyAuthOptions.Empty;
-            var site = sites.SinkSite(
-                operation,
-                sinkOptions,
-                () => CredentialSites.TryGet(operation, types, sinkOptions, context.CancellationToken, out var found) ? found : null);
-            return site is null ? null : (site, sinkOptions);
-        }
-
-        private CredentialSite? SignInSite(OperationAnalysisContext context, SignInPasswordSites signIn) =>
-            sites.SignInSite(
-                context.Operation,
-                context.Options,
-                () => signIn.TryGet(context.Operation, context.Options, context.CancellationToken, out var found) ? found : null);
     }
 
     private sealed class CustomSinkPresence

@@ -22,16 +22,26 @@ internal sealed class CredentialSiteCache
 
     public static CredentialSiteCache For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new CredentialSiteCache());
 
-    /// <summary>The sink site of an operation as found with <paramref name="options"/> (null: none), found once.</summary>
-    public CredentialSite? SinkSite(IOperation operation, object options, Func<CredentialSite?> find) => Get(sinkSites, operation, options, find);
+    /// <summary>The sink site of an operation as found with <paramref name="options"/>, when it was found before (null: none).</summary>
+    public bool TryGetSinkSite(IOperation operation, object options, out CredentialSite? site) => TryGet(sinkSites, operation, options, out site);
 
-    /// <summary>The sign-in site of an operation as found with <paramref name="options"/> (null: none), found once.</summary>
-    public CredentialSite? SignInSite(IOperation operation, object options, Func<CredentialSite?> find) => Get(signInSites, operation, options, find);
+    public void AddSinkSite(IOperation operation, object options, CredentialSite? site) => sinkSites.Add(operation, new Answer(options, site));
 
-    private static CredentialSite? Get(OperationAnswers<Answer> answers, IOperation operation, object options, Func<CredentialSite?> find)
+    /// <summary>The sign-in site of an operation as found with <paramref name="options"/>, when it was found before (null: none).</summary>
+    public bool TryGetSignInSite(IOperation operation, object options, out CredentialSite? site) => TryGet(signInSites, operation, options, out site);
+
+    public void AddSignInSite(IOperation operation, object options, CredentialSite? site) => signInSites.Add(operation, new Answer(options, site));
+
+    private static bool TryGet(OperationAnswers<Answer> answers, IOperation operation, object options, out CredentialSite? site)
     {
-        var answer = answers.GetOrAdd(operation, _ => new Answer(options, find()));
-        return ReferenceEquals(answer.Options, options) ? answer.Site : find();
+        if (answers.TryGet(operation, out var answer) && ReferenceEquals(answer.Options, options))
+        {
+            site = answer.Site;
+            return true;
+        }
+
+        site = null;
+        return false;
     }
 
     /// <summary>A site, or the knowledge that there is none, and the options it was found with.</summary>

@@ -14,13 +14,16 @@ internal sealed class OperationAnswers<TAnswer>
 {
     private readonly ConditionalWeakTable<IOperation, TAnswer> answers = new();
 
+    /// <summary>The answer stored for <paramref name="operation"/>, if one is.</summary>
+    public bool TryGet(IOperation operation, out TAnswer answer) => answers.TryGetValue(operation, out answer!);
+
+    /// <summary>
+    /// Stores <paramref name="answer"/> unless one is stored already, and returns the stored one: two rules may find the
+    /// same answer at the same time; the answers are equal and the first one stored stays.
+    /// </summary>
+    public TAnswer Add(IOperation operation, TAnswer answer) => answers.GetValue(operation, _ => answer);
+
     /// <summary>The answer stored for <paramref name="operation"/>, or the one <paramref name="find"/> gives, stored.</summary>
     public TAnswer GetOrAdd(IOperation operation, Func<IOperation, TAnswer> find) =>
-        answers.TryGetValue(operation, out var answer) ? answer : Store(operation, find(operation));
-
-    // Its own method, so that the lambda's closure is only allocated for an answer not stored yet.
-    private TAnswer Store(IOperation operation, TAnswer found) =>
-
-        // Two rules may find the same answer at the same time; the answers are equal and the first one stored stays.
-        answers.GetValue(operation, _ => found);
+        TryGet(operation, out var answer) ? answer : Add(operation, find(operation));
 }
